@@ -1,0 +1,135 @@
+"""The error tree: everything a caller can get wrong raises a :class:`MaskanError`.
+
+Every error is a :class:`ValueError`, so existing ``except ValueError`` code keeps
+working. Each carries a stable machine-readable ``code`` (safe to store, to switch on
+and to translate), an English message that names the field and the bad value, and the
+same message in Persian as ``message_fa``.
+
+>>> from maskan import calendar
+>>> try:
+...     calendar.jdate(1404, 13, 1)
+... except MaskanError as error:
+...     print(error.code, "|", error.field)
+...     print(error)
+month_out_of_range | month
+month: 13 is not a Jalali month; expected 1 to 12
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "InvalidAmount",
+    "InvalidDate",
+    "InvalidNumber",
+    "MaskanError",
+]
+
+_MAX_SHOWN = 60
+
+
+def describe(value: object) -> str:
+    """Return a short, safe rendering of a bad value for an error message.
+
+    Long input is cut so that a 10 MB string never ends up inside an exception.
+
+    >>> describe("abc")
+    "'abc'"
+    >>> describe("x" * 100)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' (100 characters)"
+    """
+    if isinstance(value, str) and len(value) > _MAX_SHOWN:
+        return f"{value[: _MAX_SHOWN - 3]!r}"[:-1] + f"…' ({len(value)} characters)"
+    shown = repr(value)
+    if len(shown) > _MAX_SHOWN:
+        return shown[: _MAX_SHOWN - 1] + "…"
+    return shown
+
+
+class MaskanError(ValueError):
+    """Base of every error maskan raises for bad input.
+
+    Attributes:
+        code: a stable reason code such as ``"empty"`` or ``"checksum"``.
+        field: the name of the argument or field that was wrong, when there is one.
+        value: the offending value as given.
+        message: the English message (also ``str(error)``).
+        message_fa: the same message in Persian.
+
+    >>> error = MaskanError("amount: 1.5 is a float", message_fa="مبلغ اعشاری است", code="type")
+    >>> isinstance(error, ValueError), error.code, error.message_fa
+    (True, 'type', 'مبلغ اعشاری است')
+    """
+
+    default_code = "invalid"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        message_fa: str,
+        code: str | None = None,
+        field: str | None = None,
+        value: object = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.message_fa = message_fa
+        self.code = code or self.default_code
+        self.field = field
+        self.value = value
+
+    def __reduce__(self) -> tuple[object, ...]:  # keep errors picklable across processes
+        return (
+            _rebuild,
+            (type(self), self.message, self.message_fa, self.code, self.field, self.value),
+        )
+
+
+def _rebuild(
+    cls: type[MaskanError],
+    message: str,
+    message_fa: str,
+    code: str,
+    field: str | None,
+    value: object,
+) -> MaskanError:
+    return cls(message, message_fa=message_fa, code=code, field=field, value=value)
+
+
+class InvalidNumber(MaskanError):
+    """A number, or a number written in words, could not be read or is out of range.
+
+    >>> from maskan.persian import words_to_number
+    >>> words_to_number("دو هزار و سیب")
+    Traceback (most recent call last):
+    ...
+    maskan.errors.InvalidNumber: text: cannot read the word 'سیب' in 'دو هزار و سیب'
+    """
+
+    default_code = "invalid_number"
+
+
+class InvalidDate(MaskanError):
+    """A date could not be read, or names a day that does not exist.
+
+    >>> from maskan.calendar import jdate
+    >>> jdate(1404, 12, 30)
+    Traceback (most recent call last):
+    ...
+    maskan.errors.InvalidDate: day: 1404/12/30 does not exist; Esfand 1404 has 29 days
+    """
+
+    default_code = "invalid_date"
+
+
+class InvalidAmount(MaskanError):
+    """An amount of money could not be read or is not an exact number of rials.
+
+    >>> from maskan.money import Rial
+    >>> Rial(1.5)
+    Traceback (most recent call last):
+    ...
+    maskan.errors.InvalidAmount: amount: 1.5 is a float; give an int, an integral Decimal or text
+    """
+
+    default_code = "invalid_amount"
