@@ -20,8 +20,11 @@ from __future__ import annotations
 __all__ = [
     "InvalidAmount",
     "InvalidDate",
+    "InvalidIdentifier",
     "InvalidNumber",
+    "InvalidText",
     "MaskanError",
+    "UnknownPlace",
 ]
 
 _MAX_SHOWN = 60
@@ -133,3 +136,32 @@ class InvalidAmount(MaskanError):
     """
 
     default_code = "invalid_amount"
+
+
+class InvalidText(MaskanError):
+    """Text input of the wrong type or with a wrong option.
+
+    >>> from maskan.persian import normalize
+    >>> normalize(None)
+    Traceback (most recent call last):
+    ...
+    maskan.errors.InvalidText: text: normalize() takes a str, not NoneType
+    """
+
+    default_code = "invalid_text"
+
+
+class InvalidIdentifier(MaskanError):
+    """Base of the errors for Iranian identifiers; each identifier module has a subclass.
+
+    The ``code`` says why: ``length``, ``format``, ``checksum``, ``repeated_digits``,
+    ``country``, ``type``, ...
+    """
+
+    default_code = "invalid_identifier"
+
+
+class UnknownPlace(MaskanError):
+    """A province or county name that matches nothing; the message names the closest matches."""
+
+    default_code = "unknown_place"

@@ -1,4 +1,6 @@
-"""Digit scripts: ASCII ``0-9``, Persian ``۰-۹`` (U+06F0-U+06F9), Arabic-Indic ``٠-٩`` (U+0660-U+0669).
+"""Digit scripts: ASCII ``0-9``, Persian ``۰-۹`` and Arabic-Indic ``٠-٩``.
+
+Persian digits are U+06F0-U+06F9, Arabic-Indic digits U+0660-U+0669.
 
 Iranian users type all three, often mixed in one string (a phone keyboard gives Persian
 digits, a copied PDF gives Arabic-Indic ones). These functions convert every digit and
@@ -12,7 +14,7 @@ leave every other character untouched.
 
 from __future__ import annotations
 
-from maskan.errors import InvalidNumber
+from maskan.errors import InvalidText
 
 __all__ = ["to_latin_digits", "to_persian_digits"]
 
@@ -33,7 +35,7 @@ def _as_text(text: object, function: str) -> str:
         return text
     if isinstance(text, int) and not isinstance(text, bool):
         return str(text)
-    raise InvalidNumber(
+    raise InvalidText(
         f"text: {function}() takes a str or an int, not {type(text).__name__}",
         message_fa=f"text: ورودی {function} باید متن یا عدد صحیح باشد، نه {type(text).__name__}",
         code="type",

@@ -33,10 +33,10 @@ import re
 import unicodedata
 from typing import Literal
 
-from maskan.errors import MaskanError
+from maskan.errors import InvalidText
 from maskan.persian.digits import to_latin_digits, to_persian_digits
 
-__all__ = ["InvalidText", "normalize"]
+__all__ = ["normalize"]
 
 ZWNJ = "\u200c"
 
@@ -50,18 +50,6 @@ _REMOVED += "\u2066\u2067\u2068\u2069"
 _TABLE = str.maketrans({**_LETTERS, **dict.fromkeys(_REMOVED)})
 _PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 _SPACING = re.compile(r"[\s\u200c]+")
-
-
-class InvalidText(MaskanError):
-    """Text input of the wrong type.
-
-    >>> normalize(None)
-    Traceback (most recent call last):
-    ...
-    maskan.persian.text.InvalidText: text: normalize() takes a str, not NoneType
-    """
-
-    default_code = "invalid_text"
 
 
 def _spacing(match: re.Match[str]) -> str:
@@ -93,6 +81,14 @@ def normalize(text: str, *, digits: Literal["latin", "persian"] | None = None) -
             field="text",
             value=text,
         )
+    if digits not in (None, "latin", "persian"):
+        raise InvalidText(
+            f"digits: {digits!r} is not one of 'latin', 'persian' or None",
+            message_fa=f"digits: مقدار {digits!r} مجاز نیست؛ یکی از latin، persian یا None",
+            code="option",
+            field="digits",
+            value=digits,
+        )
     text = text.translate(_TABLE)
     if _PRESENTATION_FORMS.search(text):
         text = _PRESENTATION_FORMS.sub(_decompose, text).translate(_TABLE)
@@ -101,12 +97,4 @@ def normalize(text: str, *, digits: Literal["latin", "persian"] | None = None) -
         return to_latin_digits(text)
     if digits == "persian":
         return to_persian_digits(text)
-    if digits is not None:
-        raise InvalidText(
-            f"digits: {digits!r} is not one of 'latin', 'persian' or None",
-            message_fa=f"digits: مقدار {digits!r} مجاز نیست؛ یکی از latin، persian یا None",
-            code="option",
-            field="digits",
-            value=digits,
-        )
     return text
