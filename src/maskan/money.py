@@ -176,16 +176,16 @@ class Rial:
         >>> Rial(125).toman
         Decimal('12.5')
         """
-        return Decimal(self._rials).scaleb(-1)
+        return Decimal(self.in_unit("toman"))
 
     @property
     def new_rial(self) -> Decimal:
         """The amount in new rials (10,000 current rials), exact.
 
         >>> Rial(25_000).new_rial
-        Decimal('2.5000')
+        Decimal('2.5')
         """
-        return Decimal(self._rials).scaleb(-4)
+        return Decimal(self.in_unit("new_rial"))
 
     def in_unit(self, unit: Unit) -> int | Decimal:
         """The amount in ``unit``: an ``int`` when it divides evenly, else an exact ``Decimal``.
@@ -202,7 +202,7 @@ class Rial:
         whole, rest = divmod(self._rials, RIALS_PER_UNIT[unit])
         if rest == 0:
             return whole
-        return Decimal(self._rials) / RIALS_PER_UNIT[unit]
+        return Decimal(self._rials) / RIALS_PER_UNIT[unit]  # exact: below 10^24, 28 digits
 
     def allocate(self, parts_or_weights: int | Sequence[int | Decimal]) -> list[Rial]:
         """Split the amount exactly: into ``n`` equal parts, or in proportion to weights.

@@ -5,7 +5,8 @@ Three styles, in any of three units:
 - ``"digits"``: the exact amount with Persian digits and ``٬`` grouping.
 - ``"compact"``: groups of three digits with scale words, as the press writes large
   amounts; amounts of a thousand billion and more stay in «میلیارد», so 8,590 × 10⁹
-  is «۸ هزار و ۵۹۰ میلیارد» (DOMAIN.md §7.4), not «تریلیون».
+  is «۸ هزار و ۵۹۰ میلیارد» (DOMAIN.md §7.4), not «تریلیون». An amount that is not a
+  whole number of the unit (25 rials in toman) is written in digits instead.
 - ``"words"``: the amount spelled out (:func:`maskan.persian.number_to_words`).
 
 Units: ``"rial"`` («ریال», the legal unit), ``"toman"`` («تومان», 10 rials) and
@@ -133,16 +134,11 @@ def format_money(
 
 
 def _compact_value(value: int | Decimal) -> str:
-    sign = "منفی " if value < 0 else ""
-    whole = int(abs(value))
-    fraction = abs(value) - whole
-    if not fraction:
-        return sign + _compact(whole)
-    # the fraction joins the units group: 100,000.5 toman → «۱۰۰ هزار و ۰٫۵»
-    units = whole % 1_000 + fraction
-    high = whole - whole % 1_000
-    text = format_number(units)
-    return sign + (f"{_compact(high)} و {text}" if high else text)
+    if not isinstance(value, int):
+        # A fraction of the unit (an odd number of rials shown in toman) has no compact
+        # spelling that reads back unambiguously; the exact digits are clearer.
+        return format_number(value)
+    return ("منفی " if value < 0 else "") + _compact(abs(value))
 
 
 def parse_money(text: str, *, default_unit: Unit = "rial") -> Rial:
