@@ -19,9 +19,15 @@ from __future__ import annotations
 
 __all__ = [
     "InvalidAmount",
+    "InvalidBankCard",
     "InvalidDate",
     "InvalidIdentifier",
+    "InvalidLegalId",
+    "InvalidMobile",
+    "InvalidNationalId",
     "InvalidNumber",
+    "InvalidPostalCode",
+    "InvalidSheba",
     "InvalidText",
     "MaskanError",
     "UnknownPlace",
@@ -165,3 +171,48 @@ class UnknownPlace(MaskanError):
     """A province or county name that matches nothing; the message names the closest matches."""
 
     default_code = "unknown_place"
+
+
+class InvalidNationalId(InvalidIdentifier):
+    """A national ID (کد ملی) that :mod:`maskan.identifiers.national_id` rejects.
+
+    >>> from maskan.identifiers import national_id
+    >>> try:
+    ...     national_id.validate("0499370898")
+    ... except InvalidNationalId as error:
+    ...     print(error.code, "|", error.message_fa)
+    checksum | کد ملی: '0499370898' رقم کنترل (رقم آخر) درست نیست؛ شاید رقمی اشتباه یا جابه‌جا \
+نوشته شده است
+    """
+
+    default_code = "invalid_national_id"
+
+
+class InvalidLegalId(InvalidIdentifier):
+    """A legal-entity national ID (شناسه ملی) that :mod:`maskan.identifiers.legal_id` rejects."""
+
+    default_code = "invalid_legal_id"
+
+
+class InvalidPostalCode(InvalidIdentifier):
+    """A postal code (کد پستی) that :mod:`maskan.identifiers.postal_code` rejects."""
+
+    default_code = "invalid_postal_code"
+
+
+class InvalidMobile(InvalidIdentifier):
+    """A mobile number that :mod:`maskan.identifiers.mobile` rejects."""
+
+    default_code = "invalid_mobile"
+
+
+class InvalidSheba(InvalidIdentifier):
+    """A Sheba number (IBAN) that :mod:`maskan.identifiers.sheba` rejects."""
+
+    default_code = "invalid_sheba"
+
+
+class InvalidBankCard(InvalidIdentifier):
+    """A bank card number that :mod:`maskan.identifiers.bank_card` rejects."""
+
+    default_code = "invalid_bank_card"
