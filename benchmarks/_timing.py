@@ -36,4 +36,4 @@ HEADER = [
 def check_same(label: str, ours: object, theirs: object) -> None:
     """Refuse to time a peer that does not compute the same answer."""
     if ours != theirs:
-        raise SystemExit(f"{label}: results differ: maskan {ours!r} vs peer {theirs!r}")
+        raise SystemExit(f"{label}: results differ: maskan {ours!r:.300} vs peer {theirs!r:.300}")

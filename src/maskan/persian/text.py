@@ -47,14 +47,23 @@ _LETTERS = {
 }
 _REMOVED = "\u0640\u200b\u200d\ufeff\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
 _REMOVED += "\u2066\u2067\u2068\u2069"
-_TABLE = str.maketrans({**_LETTERS, **dict.fromkeys(_REMOVED)})
+# Chained ``str.replace`` guarded by ``in`` beats ``str.translate`` several times over for
+# Persian (non-ASCII) text on CPython 3.11 (benchmarks/persian.py).
+_REPLACEMENTS = (*_LETTERS.items(), *((removed, "") for removed in _REMOVED))
 _PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
-_SPACING = re.compile(r"[\s\u200c]+")
+_ZWNJ_RUN = re.compile(r"\s*\u200c[\s\u200c]*")
 
 
 def _spacing(match: re.Match[str]) -> str:
     run = match.group()
     return ZWNJ if run.strip(ZWNJ) == "" else " "
+
+
+def _fold(text: str) -> str:
+    for old, new in _REPLACEMENTS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 def _decompose(match: re.Match[str]) -> str:
@@ -89,10 +98,13 @@ def normalize(text: str, *, digits: Literal["latin", "persian"] | None = None) -
             field="digits",
             value=digits,
         )
-    text = text.translate(_TABLE)
+    text = _fold(text)
     if _PRESENTATION_FORMS.search(text):
-        text = _PRESENTATION_FORMS.sub(_decompose, text).translate(_TABLE)
-    text = _SPACING.sub(_spacing, text).strip(" " + ZWNJ)
+        text = _fold(_PRESENTATION_FORMS.sub(_decompose, text))
+    if ZWNJ in text:
+        text = _ZWNJ_RUN.sub(_spacing, text)
+    # str.split() splits on exactly the Unicode whitespace that \s matches
+    text = " ".join(text.split()).strip(ZWNJ)
     if digits == "latin":
         return to_latin_digits(text)
     if digits == "persian":
