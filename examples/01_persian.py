@@ -58,7 +58,7 @@ def main() -> None:
     print("member's share:", format_percent(Decimal("0.65")))
 
     # Dates in every form people use.
-    joined = parse_date("۱۳۹۸/۱۲/۳۰")
+    joined = parse_date("۱۳۹۹/۱۲/۳۰")
     print("joined", format_date(joined), "— full years of membership:", full_years(joined, summit))
     print("first instalment due", format_date(add_months(summit, 1)))
 
