@@ -47,9 +47,8 @@ def main() -> None:
         "NHM loan:", format_money(loan, unit="toman", style="compact"), "=", f"{loan.rials:,} rials"
     )
     instalments = loan.allocate(7)
-    print(
-        "seven instalments:", " + ".join(format_number(part.toman) for part in instalments[:2]), "…"
-    )
+    shown = " + ".join(format_money(part, unit="toman") for part in instalments[:2])
+    print("seven instalments, every rial accounted for:", shown, "+ …")
     assert Rial.total(instalments) == loan
 
     # Members type names and numbers in Arabic letters and any digit script.
