@@ -44,7 +44,7 @@ class _DoctestFences(Preprocessor):
 class DoctestFences(Extension):
     """Registers the preprocessor ahead of the fenced-code handling."""
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
+    def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(_DoctestFences(md), "doctest_fences", 29)
 
 
