@@ -89,6 +89,7 @@ __all__ = [
     "DateLike",
     "add_months",
     "add_years",
+    "as_date",
     "full_years",
     "is_leap",
     "jalali_ymd",
@@ -345,6 +346,37 @@ def jdate(year: int, month: int, day: int) -> date:
     if type(year) is not int or type(month) is not int or type(day) is not int:
         year, month, day = _as_int(year, "year"), _as_int(month, "month"), _as_int(day, "day")
     return date.fromordinal(_checked_ordinal(year, month, day))
+
+
+def as_date(value: DateLike | str, field: str = "date") -> date:
+    """Return ``value`` as a plain :class:`datetime.date`: the one conversion models use.
+
+    Accepts a ``date`` (a ``datetime`` gives its date), a ``jdatetime.date`` or text that
+    :func:`parse_date` reads. Errors name ``field``.
+
+    >>> as_date("۱۴۰۴/۰۹/۰۴"), as_date(date(2025, 11, 25))
+    (datetime.date(2025, 11, 25), datetime.date(2025, 11, 25))
+    >>> as_date(None, "birth_date")
+    Traceback (most recent call last):
+    ...
+    maskan.errors.InvalidDate: birth_date: None is a NoneType, not a date, datetime or jdatetime.date
+    """
+    if type(value) is date:
+        return value
+    if isinstance(value, str):
+        try:
+            return parse_date(value)
+        except InvalidDate as error:
+            if field == "text":
+                raise
+            raise InvalidDate(
+                f"{field}: {error.message.removeprefix('text: ')}",
+                message_fa=f"{field}: {error.message_fa.removeprefix('text: ')}",
+                code=error.code,
+                field=field,
+                value=value,
+            ) from None
+    return date.fromordinal(_ordinal_of(value, field))
 
 
 def jalali_ymd(value: DateLike) -> tuple[int, int, int]:

@@ -17,7 +17,11 @@ month: 13 is not a Jalali month; expected 1 to 12
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import NamedTuple
+
 __all__ = [
+    "DataError",
     "InvalidAmount",
     "InvalidBankCard",
     "InvalidDate",
@@ -29,7 +33,11 @@ __all__ = [
     "InvalidPostalCode",
     "InvalidSheba",
     "InvalidText",
+    "LedgerError",
     "MaskanError",
+    "MembershipError",
+    "Problem",
+    "ProjectError",
     "UnknownPlace",
 ]
 
@@ -216,3 +224,73 @@ class InvalidBankCard(InvalidIdentifier):
     """A bank card number that :mod:`maskan.identifiers.bank_card` rejects."""
 
     default_code = "invalid_bank_card"
+
+
+class MembershipError(MaskanError):
+    """A cooperative operation the law or the statute does not allow.
+
+    Raised by :class:`maskan.models.Cooperative` and :class:`maskan.models.Registry`
+    operations (found, admit, withdraw, replace, expel, elect a board); the cooperative
+    is left exactly as it was. The ``code`` says which rule: ``too_few_founders``,
+    ``already_member``, ``similar_membership``, ``not_a_member``, ``board_size``, …
+    """
+
+    default_code = "membership"
+
+
+class ProjectError(MaskanError):
+    """An illegal change to a housing project: a status out of order, progress going
+    down, a unit number used twice, … The project is left exactly as it was."""
+
+    default_code = "project"
+
+
+class LedgerError(MaskanError):
+    """An entry or an instalment plan that the ledger refuses (a refund larger than the
+    balance, an instalment plan that does not add up, …)."""
+
+    default_code = "ledger"
+
+
+class Problem(NamedTuple):
+    """One problem found in a document, at a JSON path such as ``$.members[3].birth_date``.
+
+    >>> Problem("$.shares", "-1 is negative", "منفی است", "negative")
+    Problem(path='$.shares', message='-1 is negative', message_fa='منفی است', code='negative')
+    """
+
+    path: str
+    message: str
+    message_fa: str
+    code: str
+
+
+class DataError(MaskanError):
+    """A document (a dict or JSON) that cannot become maskan objects; lists every problem.
+
+    >>> error = DataError([Problem("$.members[3].birth_date", "month 13", "ماه ۱۳", "month")])
+    >>> print(error)
+    $.members[3].birth_date: month 13
+    >>> error.problems[0].path
+    '$.members[3].birth_date'
+    """
+
+    default_code = "invalid_data"
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        english = "\n".join(f"{p.path}: {p.message}" for p in self.problems)
+        persian = "\n".join(f"{p.path}: {p.message_fa}" for p in self.problems)
+        if len(self.problems) > 1:
+            english = f"{len(self.problems)} problems in the document:\n{english}"
+            persian = f"{len(self.problems)} مشکل در سند:\n{persian}"
+        only = self.problems[0] if len(self.problems) == 1 else None
+        super().__init__(
+            english,
+            message_fa=persian,
+            code=only.code if only else self.default_code,
+            field=only.path if only else None,
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (DataError, (self.problems,))
