@@ -359,7 +359,8 @@ def as_date(value: DateLike | str, field: str = "date") -> date:
     >>> as_date(None, "birth_date")
     Traceback (most recent call last):
     ...
-    maskan.errors.InvalidDate: birth_date: None is a NoneType, not a date, datetime or jdatetime.date
+    maskan.errors.InvalidDate: birth_date: None is a NoneType, not a date, datetime or \
+jdatetime.date
     """
     if type(value) is date:
         return value
