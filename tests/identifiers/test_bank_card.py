@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from maskan.errors import InvalidBankCard
-from maskan.identifiers import bank_card
+from maskan.identifiers import bank_card, banks
 
 EXAMPLE = "6037991123456786"  # the format example with its Luhn digit
 
@@ -75,7 +75,41 @@ def test_adjacent_swaps_are_caught_except_09_and_90(number: str, position: int) 
     assert bank_card.is_valid(swapped) == (pair in ("09", "90"))
 
 
-def test_bank_is_none_until_card_prefixes_are_sourced() -> None:
-    assert bank_card.bank(EXAMPLE) is None
+@pytest.mark.parametrize(
+    ("prefix", "name_en"),
+    [
+        ("628023", "Maskan"),
+        ("502908", "Tose'e Ta'avon (Cooperative Development Bank)"),
+        ("603799", "Melli"),  # the example card
+    ],
+)
+def test_bank(prefix: str, name_en: str) -> None:
+    number = with_check_digit(prefix + "123456789")
+    bank = bank_card.bank(number)
+    assert bank is not None
+    assert bank.name_en == name_en
+    assert bank_card.bank(bank_card.format(number)) is bank
+
+
+def test_bank_of_example() -> None:
+    bank = bank_card.bank(EXAMPLE)
+    assert bank is not None
+    assert bank.name_en == "Melli"
+
+
+@given(fifteens)
+def test_bank_is_the_prefix_lookup(fifteen: str) -> None:
+    number = with_check_digit(fifteen)
+    assert bank_card.bank(number) is banks.by_card_prefix(number[:6])
+
+
+def test_unknown_prefix_is_none_and_still_valid() -> None:
+    number = with_check_digit("123456123456789")
+    assert banks.by_card_prefix("123456") is None
+    assert bank_card.is_valid(number)
+    assert bank_card.bank(number) is None
+
+
+def test_bank_rejects_invalid_numbers() -> None:
     with pytest.raises(InvalidBankCard):
         bank_card.bank("6037991123456789")

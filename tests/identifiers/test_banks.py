@@ -40,9 +40,57 @@ def test_one_record_per_bank() -> None:
     assert len({bank.name_en for bank in banks.BANKS}) == len(banks.BANKS)
 
 
+# persian-tools 0.0.11 bank/banks_code.py: Sheba code → its ``card_prefix`` list.
+SOURCE_PREFIXES = {
+    "010": ("636797",), "011": ("627961",), "012": ("610433", "991975"), "013": ("589463",),
+    "014": ("628023",), "015": ("589210",), "016": ("603770", "639217"),
+    "017": ("170019", "603799"), "018": ("585983", "627353"), "019": ("603769", "903769"),
+    "020": ("207177", "627648"), "021": ("627760",), "022": ("502908",), "051": ("628157",),
+    "052": ("639599",), "053": ("627488",), "054": ("622106", "627884"), "055": ("627412",),
+    "056": ("621986",), "057": ("502229", "639347"), "058": ("639607",), "059": ("639346",),
+    "060": ("606373",), "090": ("606373",), "061": ("502806", "504706"), "062": ("636214",),
+    "063": ("627381",), "064": ("505416", "505426"), "065": ("636949",), "066": ("502938",),
+    "069": ("505785",), "070": ("504172",), "073": ("505801",), "075": ("606256",),
+    "078": ("585949",), "079": ("639370",), "080": (), "095": (),
+}  # fmt: skip
+
+
+def test_card_prefixes_are_the_sources() -> None:
+    table = {code: bank.card_prefixes for bank in banks.BANKS for code in bank.sheba_codes}
+    assert table == SOURCE_PREFIXES
+
+
+def test_every_prefix_is_six_digits() -> None:
+    for bank in banks.BANKS:
+        for prefix in bank.card_prefixes:
+            assert len(prefix) == 6
+            assert prefix.isascii()
+            assert prefix.isdigit()
+
+
+def test_no_prefix_claimed_twice() -> None:
+    prefixes = [prefix for bank in banks.BANKS for prefix in bank.card_prefixes]
+    assert len(prefixes) == len(set(prefixes)) == 45
+
+
+def test_every_prefix_maps_to_its_bank() -> None:
+    for bank in banks.BANKS:
+        for prefix in bank.card_prefixes:
+            assert banks.by_card_prefix(prefix) is bank
+
+
+@pytest.mark.parametrize(
+    ("prefix", "code"), [("628023", "014"), ("502908", "022"), ("606373", "090")]
+)
+def test_card_prefix_and_sheba_code_agree(prefix: str, code: str) -> None:
+    assert banks.by_card_prefix(prefix) is banks.by_sheba_code(code)
+
+
 def test_unknown() -> None:
     assert banks.by_sheba_code("999") is None
     assert banks.by_card_prefix("123456") is None
+    assert banks.by_card_prefix("62802") is None
+    assert banks.by_card_prefix("6280231") is None
 
 
 def test_banks_are_frozen() -> None:
