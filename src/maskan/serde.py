@@ -1,0 +1,387 @@
+"""Dicts and JSON in and out of every maskan model, through one cattrs converter.
+
+The wire format is plain and stable:
+
+- dates are ISO Gregorian strings (``"2025-11-25"``) by default, or Jalali
+  (``"1404-09-04"``) with ``dates="jalali"``; both are read, as is anything
+  :func:`maskan.calendar.parse_date` reads;
+- money is an integer number of rials; beyond 2**53 (900 trillion toman) it is written
+  as a digit string, which JavaScript and every JSON library keep exact, and digit
+  strings are read for any amount;
+- enums are their stable lowercase codes; decimals and fractions are strings
+  (``"12.5"``, ``"87/100"``), so no value is ever rounded through a float;
+- provinces are ISO 3166-2:IR codes (``"IR-10"``); a county is
+  ``{"province": "IR-10", "name": "کاشان"}``;
+- Persian text stays readable: JSON is written as UTF-8 without ``\\u`` escapes.
+
+A document that cannot become the asked-for class raises :class:`~maskan.errors.DataError`
+listing every problem with its JSON path, in English and Persian. Unknown keys are
+problems too: a misspelt field is reported rather than silently dropped.
+
+``orjson`` is used for JSON when it is installed (``pip install maskan[fast]``) and the
+standard library otherwise; the output is the same.
+
+>>> import attrs, datetime
+>>> from maskan.money import Rial
+>>> @attrs.frozen(kw_only=True)
+... class Payment:
+...     payer: str
+...     paid_on: datetime.date
+...     amount: Rial
+>>> payment = Payment(payer="علی", paid_on=datetime.date(2025, 11, 25), amount=Rial(5_000_000))
+>>> to_json(payment)
+'{"payer":"علی","paid_on":"2025-11-25","amount":5000000}'
+>>> to_json(payment, dates="jalali")
+'{"payer":"علی","paid_on":"1404-09-04","amount":5000000}'
+>>> from_json(Payment, '{"payer": "علی", "paid_on": "1404/09/04", "amount": "5000000"}') == payment
+True
+>>> from_dict(Payment, {"payer": "علی", "paid_on": "1404-13-04", "amount": 1.5, "note": "x"})
+Traceback (most recent call last):
+...
+maskan.errors.DataError: 3 problems in the document:
+$.paid_on: month: 13 is not a Jalali month; expected 1 to 12
+$.amount: 1.5 is not an integer number of rials
+$.note: unknown field
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import importlib
+import json
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Any, Literal, TypeVar
+
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+
+from maskan.calendar import as_date, jalali_ymd
+from maskan.errors import DataError, MaskanError, Problem, describe
+from maskan.geo import County, Province
+from maskan.money import Rial
+
+__all__ = [
+    "DateMode",
+    "converter",
+    "from_dict",
+    "from_json",
+    "make_converter",
+    "to_dict",
+    "to_json",
+]
+
+T = TypeVar("T")
+DateMode = Literal["iso", "jalali"]
+
+_orjson: Any
+try:  # an optional speed-up (the ``fast`` extra); the standard library writes the same JSON
+    _orjson = importlib.import_module("orjson")
+except ImportError:  # pragma: no cover - depends on the environment
+    _orjson = None
+
+
+class _Unreadable(ValueError):
+    """A wire value of the wrong shape; carries both messages for the DataError."""
+
+    def __init__(self, message: str, message_fa: str, code: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.message_fa = message_fa
+        self.code = code
+
+
+def _expect(kind_en: str, kind_fa: str, value: object) -> _Unreadable:
+    return _Unreadable(
+        f"{describe(value)} is not {kind_en}",
+        f"مقدار {describe(value)} {kind_fa} نیست",
+        "type",
+    )
+
+
+def _read_date(value: object, _: type) -> datetime.date:
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[:2] > "16":
+        try:  # the common case, ISO text this module wrote
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+    if isinstance(value, str | datetime.date):
+        return as_date(value, "text")
+    raise _expect("a date", "تاریخ", value)
+
+
+def _write_iso(value: datetime.date) -> str:
+    return value.isoformat()
+
+
+def _write_jalali(value: datetime.date) -> str:
+    year, month, day = jalali_ymd(value)
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+_SAFE_INTEGER = 2**53 - 1
+
+
+def _write_rial(amount: Rial) -> int | str:
+    # JavaScript (and orjson, past 64 bits) cannot hold larger integers exactly
+    return amount.rials if -_SAFE_INTEGER <= amount.rials <= _SAFE_INTEGER else str(amount.rials)
+
+
+def _read_rial(value: object, _: type) -> Rial:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Rial(value)
+    if isinstance(value, str) and value.lstrip("-").isdigit() and value.isascii():
+        return Rial(int(value))
+    raise _Unreadable(
+        f"{describe(value)} is not an integer number of rials",
+        f"مقدار {describe(value)} عدد صحیحی از ریال نیست",
+        "type",
+    )
+
+
+def _read_decimal(value: object, _: type) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int | str) and not isinstance(value, bool):
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            raise _expect("a decimal number", "عدد اعشاری", value) from None
+        if number.is_finite():
+            return number
+    if isinstance(value, float):  # JSON parsers give floats; repr is the shortest exact text
+        return Decimal(repr(value))
+    raise _expect("a decimal number", "عدد اعشاری", value)
+
+
+def _read_fraction(value: object, _: type) -> Fraction:
+    if isinstance(value, int | str) and not isinstance(value, bool):
+        try:
+            return Fraction(value)
+        except (ValueError, ZeroDivisionError):
+            pass
+    raise _expect("a fraction such as '87/100'", "کسری مانند 87/100", value)
+
+
+def _read_province(value: object, _: type) -> Province:
+    if isinstance(value, str):
+        return Province.lookup(value)
+    raise _expect("a province code such as 'IR-10'", "کد استان مانند IR-10", value)
+
+
+def _write_county(county: County) -> dict[str, str]:
+    return {"province": county.province.iso_code, "name": county.name_fa}
+
+
+def _read_county(value: object, _: type) -> County:
+    if isinstance(value, dict) and set(value) == {"province", "name"}:
+        return County.lookup(value["name"], province=value["province"])
+    raise _expect("a county such as {'province': 'IR-10', 'name': 'کاشان'}", "شهرستان", value)
+
+
+def _strict(kind: type, kind_en: str, kind_fa: str) -> Callable[[object, type], Any]:
+    def read(value: object, _: type) -> object:
+        # bool is an int in Python, but a JSON true is not a count or a name
+        if isinstance(value, kind) and not (kind is not bool and isinstance(value, bool)):
+            return value
+        raise _expect(kind_en, kind_fa, value)
+
+    return read
+
+
+def _read_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
+    try:
+        return kind(value)
+    except ValueError:
+        codes = ", ".join(repr(member.value) for member in kind)
+        raise _Unreadable(
+            f"{describe(value)} is not one of {codes}",
+            f"مقدار {describe(value)} مجاز نیست؛ یکی از {codes}",
+            "choice",
+        ) from None
+
+
+def make_converter(*, dates: DateMode = "iso") -> cattrs.Converter:
+    """Build a converter with maskan's wire format; extend it with your own hooks.
+
+    Both date modes read either kind of date; ``dates`` only chooses what is written.
+
+    >>> jalali = make_converter(dates="jalali")
+    >>> jalali.unstructure(datetime.date(2025, 11, 25))
+    '1404-09-04'
+    """
+    if dates not in ("iso", "jalali"):
+        raise DataError(
+            [
+                Problem(
+                    "dates",
+                    f"{dates!r} is not 'iso' or 'jalali'",
+                    f"مقدار {dates!r} مجاز نیست؛ iso یا jalali",
+                    "option",
+                )
+            ]
+        )
+    made = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    made.register_structure_hook(datetime.date, _read_date)
+    made.register_unstructure_hook(datetime.date, _write_iso if dates == "iso" else _write_jalali)
+    made.register_structure_hook(Rial, _read_rial)
+    made.register_unstructure_hook(Rial, _write_rial)
+    made.register_structure_hook(Decimal, _read_decimal)
+    made.register_unstructure_hook(Decimal, str)
+    made.register_structure_hook(Fraction, _read_fraction)
+    made.register_unstructure_hook(Fraction, str)
+    made.register_structure_hook(Province, _read_province)
+    made.register_unstructure_hook(Province, lambda province: province.iso_code)
+    made.register_structure_hook(County, _read_county)
+    made.register_unstructure_hook(County, _write_county)
+    made.register_structure_hook(str, _strict(str, "text", "متن"))
+    made.register_structure_hook(int, _strict(int, "an integer", "عدد صحیح"))
+    made.register_structure_hook(bool, _strict(bool, "true or false", "true یا false"))
+    # StrEnum and IntEnum come before str and int in their MRO, so these win for enums
+    for kind in (enum.Enum, enum.StrEnum, enum.IntEnum):
+        made.register_structure_hook(kind, _read_enum)
+    return made
+
+
+converter = make_converter()
+"""The converter behind :func:`to_dict` and :func:`from_dict` (ISO dates)."""
+_jalali_converter = make_converter(dates="jalali")
+
+
+def _converter_for(dates: DateMode) -> cattrs.Converter:
+    if dates == "iso":
+        return converter
+    if dates == "jalali":
+        return _jalali_converter
+    raise DataError(
+        [
+            Problem(
+                "dates",
+                f"{describe(dates)} is not 'iso' or 'jalali'",
+                f"مقدار {describe(dates)} مجاز نیست؛ iso یا jalali",
+                "option",
+            )
+        ]
+    )
+
+
+def to_dict(obj: object, *, dates: DateMode = "iso") -> Any:
+    """Turn a maskan object into plain dicts, lists, strings and numbers.
+
+    >>> from maskan.money import Rial
+    >>> to_dict(Rial(10))
+    10
+    """
+    return _converter_for(dates).unstructure(obj)
+
+
+def from_dict(cls: type[T], data: object) -> T:
+    """Build a ``cls`` from plain data, or raise :class:`DataError` listing every problem.
+
+    >>> import datetime
+    >>> from_dict(datetime.date, "۱۴۰۴/۰۹/۰۴")
+    datetime.date(2025, 11, 25)
+    """
+    try:
+        return converter.structure(data, cls)
+    except (ClassValidationError, IterableValidationError) as error:
+        raise DataError(_problems(error, "$")) from None
+    except Exception as error:  # a top-level value or a whole-object rule
+        raise DataError(_problems(error, "$")) from None
+
+
+def to_json(obj: object, *, dates: DateMode = "iso", indent: int | None = None) -> str:
+    """Write a maskan object as JSON text, Persian kept readable.
+
+    >>> from maskan.geo import Province
+    >>> to_json({"province": Province.lookup("اصفهان"), "name": "مسکن"})
+    '{"province":"IR-10","name":"مسکن"}'
+    """
+    data = to_dict(obj, dates=dates)
+    if _orjson is not None and indent is None:
+        try:
+            return str(_orjson.dumps(data).decode())
+        except TypeError:  # integers beyond 64 bits: the standard library handles them
+            pass
+    separators = (",", ":") if indent is None else (",", ": ")
+    return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+
+
+def from_json(cls: type[T], text: str | bytes) -> T:
+    """Read JSON text (or UTF-8 bytes) into a ``cls``; bad JSON or bad data raise DataError.
+
+    >>> import datetime
+    >>> from_json(datetime.date, '"2025-11-25"')
+    datetime.date(2025, 11, 25)
+    >>> from_json(datetime.date, "{")
+    Traceback (most recent call last):
+    ...
+    maskan.errors.DataError: $: not valid JSON (line 1, column 2)
+    """
+    if not isinstance(text, str | bytes | bytearray):
+        raise DataError(
+            [
+                Problem(
+                    "$",
+                    f"from_json() takes str or bytes, not {type(text).__name__}",
+                    f"ورودی from_json باید متن یا بایت باشد، نه {type(text).__name__}",
+                    "type",
+                )
+            ]
+        )
+    try:
+        data = _orjson.loads(text) if _orjson is not None else json.loads(text)
+    except (ValueError, RecursionError) as error:
+        where = ""
+        if isinstance(error, json.JSONDecodeError):  # orjson's error is a subclass
+            where = f" (line {error.lineno}, column {error.colno})"
+        raise DataError(
+            [Problem("$", f"not valid JSON{where}", f"JSON معتبر نیست{where}", "json")]
+        ) from None
+    return from_dict(cls, data)
+
+
+def _problems(error: BaseException, path: str) -> list[Problem]:
+    if isinstance(error, IterableValidationError):
+        found: list[Problem] = []
+        with_notes, without = error.group_exceptions()
+        for inner, note in with_notes:
+            found += _problems(inner, f"{path}[{note.index!r}]")
+        for inner in without:
+            found += _problems(inner, path)
+        return found
+    if isinstance(error, ClassValidationError):
+        found = []
+        class_notes, class_without = error.group_exceptions()
+        for inner, attribute in class_notes:
+            found += _problems(inner, f"{path}.{attribute.name}")
+        for inner in class_without:
+            found += _problems(inner, path)
+        return found
+    if isinstance(error, ForbiddenExtraKeysError):
+        return [
+            Problem(f"{path}.{key}", "unknown field", "فیلد ناشناخته", "unknown_field")
+            for key in sorted(error.extra_fields)
+        ]
+    if isinstance(error, _Unreadable):
+        return [Problem(path, error.message, error.message_fa, error.code)]
+    if isinstance(error, MaskanError):
+        return [Problem(path, error.message, error.message_fa, error.code)]
+    if isinstance(error, KeyError):  # the path already ends with the missing field's name
+        return [Problem(path, "required field is missing", "فیلد لازم وجود ندارد", "missing")]
+    if isinstance(error, TypeError | ValueError | AttributeError):
+        return [
+            Problem(
+                path,
+                f"cannot read this value: {error}",
+                f"این مقدار خوانده نمی‌شود: {error}",
+                "type",
+            )
+        ]
+    raise error
