@@ -135,3 +135,11 @@ def test_normalize_output_is_clean(text: str) -> None:
     assert " " + ZWNJ not in result
     assert ZWNJ + " " not in result
     assert result == result.strip(" " + ZWNJ)
+
+
+@given(st.one_of(_PERSIAN_ISH, st.text()))
+def test_the_fast_path_skips_only_clean_text(text: str) -> None:
+    from maskan.persian import text as module
+
+    if module._DIRTY.search(text) is None:
+        assert module._clean(text) == text

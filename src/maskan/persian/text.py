@@ -52,6 +52,13 @@ _REMOVED += "\u2066\u2067\u2068\u2069"
 _REPLACEMENTS = (*_LETTERS.items(), *((removed, "") for removed in _REMOVED))
 _PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 _ZWNJ_RUN = re.compile(r"\s*\u200c[\s\u200c]*")
+# Anything normalize() would change; most stored names and addresses are already clean,
+# and one search is cheaper than every step (serde reads millions of them).
+_DIRTY = re.compile(
+    "[\u064a\u0649\u0643\u0640\u200b\u200d\u200e\u200f\u061c\u202a-\u202e"
+    "\u2066-\u2069\ufeff\ufb50-\ufdff\ufe70-\ufefe]"
+    r"|[^\S ]|  |^[ \u200c]|[ \u200c]$|\u200c[ \u200c]| \u200c"
+)
 
 
 def _spacing(match: re.Match[str]) -> str:
@@ -98,15 +105,20 @@ def normalize(text: str, *, digits: Literal["latin", "persian"] | None = None) -
             field="digits",
             value=digits,
         )
+    if _DIRTY.search(text):
+        text = _clean(text)
+    if digits == "latin":
+        return to_latin_digits(text)
+    if digits == "persian":
+        return to_persian_digits(text)
+    return text
+
+
+def _clean(text: str) -> str:
     text = _fold(text)
     if _PRESENTATION_FORMS.search(text):
         text = _fold(_PRESENTATION_FORMS.sub(_decompose, text))
     if ZWNJ in text:
         text = _ZWNJ_RUN.sub(_spacing, text)
     # str.split() splits on exactly the Unicode whitespace that \s matches
-    text = " ".join(text.split()).strip(ZWNJ)
-    if digits == "latin":
-        return to_latin_digits(text)
-    if digits == "persian":
-        return to_persian_digits(text)
-    return text
+    return " ".join(text.split()).strip(ZWNJ)
