@@ -38,6 +38,7 @@ __all__ = [
     "MembershipError",
     "Problem",
     "ProjectError",
+    "RuleError",
     "UnknownPlace",
 ]
 
@@ -250,6 +251,13 @@ class LedgerError(MaskanError):
     balance, an instalment plan that does not add up, …)."""
 
     default_code = "ledger"
+
+
+class RuleError(MaskanError):
+    """An eligibility program or rule used wrongly: a parameter the law leaves open and
+    the caller did not supply, an unknown parameter name, a date before a rule existed."""
+
+    default_code = "rule"
 
 
 class Problem(NamedTuple):

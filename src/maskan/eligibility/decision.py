@@ -1,0 +1,125 @@
+"""Decisions: a program's answer for one person on one date, with every finding.
+
+>>> from maskan.eligibility.decision import Verdict
+>>> Verdict.ELIGIBLE.label_fa
+'واجد شرایط'
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+
+import attrs
+
+from maskan.eligibility.reasons import show
+from maskan.eligibility.rules import Finding, Outcome
+
+__all__ = ["Decision", "Verdict"]
+
+_LABELS = {
+    "eligible": ("eligible", "واجد شرایط"),
+    "ineligible": ("not eligible", "فاقد شرایط"),
+    "undetermined": ("undetermined: some facts are unknown", "نامعلوم: برخی اطلاعات در دست نیست"),
+}
+
+
+class Verdict(enum.StrEnum):
+    """A program's answer."""
+
+    ELIGIBLE = "eligible"
+    INELIGIBLE = "ineligible"
+    UNDETERMINED = "undetermined"
+    """No condition failed, but at least one could not be checked for want of a fact."""
+
+    @property
+    def label_en(self) -> str:
+        """The answer in English words."""
+        return _LABELS[self.value][0]
+
+    @property
+    def label_fa(self) -> str:
+        """The answer in Persian words."""
+        return _LABELS[self.value][1]
+
+
+@attrs.frozen(kw_only=True)
+class Decision:
+    """The result of evaluating a program for one person on one date.
+
+    Attributes:
+        program: the program's code.
+        version: the program's version.
+        on: the evaluation date.
+        verdict: eligible, ineligible or undetermined.
+        findings: one finding per top-level rule of the program, in order.
+        eligible_from: the earliest date the person would qualify if nothing else
+            changed — ``on`` itself when eligible, a later date when only time stands in
+            the way (age, years of residence, months of insurance, an ownership look-back
+            window), ``None`` when time alone cannot help or facts are missing.
+    """
+
+    program: str
+    version: str
+    on: datetime.date
+    verdict: Verdict
+    findings: tuple[Finding, ...]
+    eligible_from: datetime.date | None
+
+    @property
+    def eligible(self) -> bool:
+        """Whether the verdict is eligible."""
+        return self.verdict is Verdict.ELIGIBLE
+
+    @property
+    def failed_codes(self) -> tuple[str, ...]:
+        """The reason codes of every failed simple condition, in rule order.
+
+        Alternatives that did not hold inside a passed ``any_of`` are not failures.
+        """
+        return tuple(
+            leaf.reason
+            for finding in self.findings
+            if finding.outcome is Outcome.FAILED
+            for leaf in _failed_leaves(finding)
+        )
+
+    @property
+    def unknown_facts(self) -> tuple[str, ...]:
+        """The facts that were missing, in rule order."""
+        return tuple(
+            leaf.fact
+            for finding in self.findings
+            for leaf in finding.leaves()
+            if leaf.outcome is Outcome.UNKNOWN and leaf.fact
+        )
+
+    def explain(self, lang: str = "fa") -> str:
+        """The decision and each finding in words, in Persian (``"fa"``) or English (``"en"``)."""
+        mark = {Outcome.PASSED: "✓", Outcome.FAILED: "✗", Outcome.UNKNOWN: "?"}
+        heading = self.verdict.label_fa if lang == "fa" else self.verdict.label_en
+        if lang == "fa":
+            lines = [f"{self.program} ({show(self.on, lang)}): {heading}"]
+        else:
+            lines = [f"{self.program} on {show(self.on, lang)}: {heading}"]
+        if self.eligible_from is not None and self.eligible_from != self.on:
+            when = show(self.eligible_from, lang)
+            lines.append(f"از {when} واجد شرایط می‌شود" if lang == "fa" else f"eligible from {when}")
+        for finding in self.findings:
+            lines.extend(_explain(finding, lang, mark, depth=1))
+        return "\n".join(lines)
+
+
+def _failed_leaves(finding: Finding) -> tuple[Finding, ...]:
+    if not finding.branches:
+        return (finding,) if finding.outcome is Outcome.FAILED else ()
+    return tuple(leaf for branch in finding.branches for leaf in _failed_leaves(branch))
+
+
+def _explain(finding: Finding, lang: str, mark: dict[Outcome, str], depth: int) -> list[str]:
+    title = finding.title_fa if lang == "fa" else finding.title_en
+    line = f"{'  ' * depth}{mark[finding.outcome]} {title}: {finding.message(lang)}"
+    lines = [line]
+    for branch in finding.branches:
+        lines.extend(_explain(branch, lang, mark, depth + 1))
+    return lines

@@ -1,0 +1,160 @@
+"""Dated parameters: a value history with legal boundaries, resolved "as of" a date.
+
+A :class:`Parameter` holds the values a rule compares against — an age, a number of
+years, a cut-off date — together with the date each value took effect and the legal
+source. Evaluating on a date picks the value in force that day, so a decision about
+1399 uses the 1399 rule even when it is computed in 1405.
+
+A value the law leaves open (DOMAIN.md: "no authoritative source known; treat as a
+parameter the caller must set") has an empty history. It has no default: the caller
+supplies it, and evaluating without it raises :class:`~maskan.errors.RuleError` naming
+the parameter.
+
+>>> from maskan.calendar import jdate
+>>> lookback = Parameter(
+...     code="ownership_cutoff",
+...     label_en="no residential ownership since",
+...     label_fa="نداشتن ملک مسکونی از تاریخ",
+...     unit="date",
+...     source=Source(
+...         title_en="Executive regulation of the Housing Production and Supply Law, art. 1",
+...         title_fa="آیین‌نامه اجرایی قانون ساماندهی و حمایت از تولید و عرضه مسکن، ماده ۱",
+...         reference="DOMAIN.md §4.1",
+...         confidence="S",
+...     ),
+...     history={"1386/01/01": jdate(1384, 1, 1)},
+... )
+>>> lookback.resolve(jdate(1404, 9, 4)).value
+datetime.date(2005, 3, 21)
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Mapping
+from typing import Any, Generic, TypeVar
+
+import attrs
+
+from maskan.calendar import as_date
+from maskan.errors import RuleError, describe
+
+__all__ = ["Confidence", "Parameter", "Resolved", "Source"]
+
+T = TypeVar("T")
+
+
+class Confidence(enum.StrEnum):
+    """How well a rule or value is sourced, with DOMAIN.md's tags."""
+
+    SOURCED = "S"
+    """From an official body, a statute text, a package's code, or verified by computation."""
+    NEWS = "S-news"
+    """From a news report or a secondary site: numbers usually reliable, wording not."""
+    UNSOURCED = "U"
+    """Not verified against a source: never used as a default."""
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """Where a rule or a value comes from: the law, its article, its date and a link.
+
+    >>> Source(title_en="Labour Law, art. 149", title_fa="قانون کار، ماده ۱۴۹",
+    ...        reference="DOMAIN.md §4.7", confidence="S-news").confidence
+    <Confidence.NEWS: 'S-news'>
+    """
+
+    title_en: str
+    title_fa: str
+    reference: str
+    """The section of DOMAIN.md that records this source and its confidence."""
+    confidence: Confidence = attrs.field(converter=Confidence)
+    article: str | None = None
+    date: str | None = None
+    """The law's own date, as written (Jalali), e.g. ``"1400-08-24"``."""
+    url: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Resolved(Generic[T]):
+    """A parameter's value on one date, and where that value came from.
+
+    ``effective_from`` is the boundary the value took effect on; ``None`` when the caller
+    supplied the value.
+    """
+
+    value: T
+    effective_from: datetime.date | None
+    supplied: bool
+
+
+def _history(values: Mapping[Any, Any]) -> tuple[tuple[datetime.date, Any], ...]:
+    boundaries = sorted((as_date(on, "history"), value) for on, value in values.items())
+    return tuple(boundaries)
+
+
+@attrs.frozen(kw_only=True)
+class Parameter(Generic[T]):
+    """A named value with a dated history, a unit, labels in both languages and a source.
+
+    ``history`` maps the date each value took effect (a date, or Jalali text such as
+    ``"1401/01/01"``) to the value. Before the first boundary the parameter has no value.
+
+    >>> from maskan.calendar import jdate
+    >>> age = Parameter(code="min_age", label_en="minimum age", label_fa="حداقل سن",
+    ...                 unit="years", source=Source(title_en="x", title_fa="x",
+    ...                 reference="DOMAIN.md §4.2", confidence="S-news"),
+    ...                 history={"1400/10/14": 23})
+    >>> age.resolve(jdate(1401, 1, 1))
+    Resolved(value=23, effective_from=datetime.date(2022, 1, 4), supplied=False)
+    >>> age.caller_set
+    False
+    """
+
+    code: str
+    label_en: str
+    label_fa: str
+    unit: str
+    source: Source
+    history: tuple[tuple[datetime.date, T], ...] = attrs.field(default=(), converter=_history)
+
+    @property
+    def caller_set(self) -> bool:
+        """Whether the law leaves this value open, so the caller must supply it."""
+        return not self.history
+
+    def resolve(
+        self, on: datetime.date, supplied: Mapping[str, object] | None = None
+    ) -> Resolved[T]:
+        """The value in force on ``on``; a value in ``supplied`` (by code) takes precedence.
+
+        Raises :class:`~maskan.errors.RuleError` when the caller must supply the value and
+        did not, or when ``on`` is before the first boundary.
+        """
+        if supplied and self.code in supplied:
+            return Resolved(value=supplied[self.code], effective_from=None, supplied=True)  # type: ignore[arg-type]
+        if not self.history:
+            raise RuleError(
+                f"{self.code}: the law sets no value for {self.label_en!r}; supply it with "
+                f"program.with_values({self.code}=...)",
+                message_fa=f"{self.code}: قانون مقداری برای «{self.label_fa}» تعیین نکرده است؛ "
+                f"آن را با with_values بدهید",
+                code="missing_parameter",
+                field=self.code,
+            )
+        current: tuple[datetime.date, T] | None = None
+        for boundary in self.history:
+            if boundary[0] > on:
+                break
+            current = boundary
+        if current is None:
+            raise RuleError(
+                f"{self.code}: no value before {self.history[0][0].isoformat()} "
+                f"(asked for {describe(on)})",
+                message_fa=f"{self.code}: پیش از تاریخ اجرای نخستین مقدار، مقداری ندارد",
+                code="before_first_boundary",
+                field=self.code,
+                value=on,
+            )
+        return Resolved(value=current[1], effective_from=current[0], supplied=False)

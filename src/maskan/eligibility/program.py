@@ -1,0 +1,220 @@
+"""Programs: a named, versioned set of rules that answers "is this person eligible?".
+
+>>> import datetime
+>>> from maskan.eligibility.parameters import Source
+>>> from maskan.eligibility.reasons import register
+>>> from maskan.eligibility.rules import Case, Finding, Rule
+>>> YES = register("demo.adult", en="{observed} is at least 18", fa="{observed} دست‌کم ۱۸ است")
+>>> NO = register("demo.minor", en="{observed} is under 18", fa="{observed} کمتر از ۱۸ است")
+>>> source = Source(title_en="demo", title_fa="نمونه", reference="DOMAIN.md §4", confidence="U")
+>>> def adult(case: Case, rule: Rule) -> Finding:
+...     age = case.context["age"]
+...     return rule.passed(YES, observed=age) if age >= 18 else rule.failed(NO, observed=age)
+>>> program = Program(code="demo", version="1", title_en="Demo", title_fa="نمونه",
+...                   rules=(Rule(code="demo.age", title_en="age", title_fa="سن",
+...                               source=source, check=adult),))
+>>> decision = program.evaluate(None, on=datetime.date(2025, 11, 25), age=17)
+>>> decision.verdict, decision.failed_codes
+(<Verdict.INELIGIBLE: 'ineligible'>, ('demo.minor',))
+>>> print(decision.explain("en"))
+demo on 2025-11-25 (1404/09/04): not eligible
+  ✗ age: 17 is under 18
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from maskan.calendar import as_date
+from maskan.eligibility.decision import Decision, Verdict
+from maskan.eligibility.parameters import Parameter
+from maskan.eligibility.rules import Case, Finding, Outcome, Rule
+from maskan.errors import RuleError, describe
+
+__all__ = ["Program"]
+
+# How many times eligible_from is re-checked: each step moves to the latest date a failed
+# rule named; a rule that starts failing later (an age ceiling) ends the search.
+_MAX_STEPS = 8
+
+
+def _verdict(findings: tuple[Finding, ...]) -> Verdict:
+    outcomes = {finding.outcome for finding in findings}
+    if Outcome.FAILED in outcomes:
+        return Verdict.INELIGIBLE
+    if Outcome.UNKNOWN in outcomes:
+        return Verdict.UNDETERMINED
+    return Verdict.ELIGIBLE
+
+
+@attrs.frozen(kw_only=True)
+class Program:
+    """A named, versioned set of rules with the parameter values its caller supplied.
+
+    Attributes:
+        code: a stable code, e.g. ``"national_housing_movement"``.
+        version: the program's version; change it whenever a rule changes.
+        title_en: the program's name in English.
+        title_fa: the program's name in Persian.
+        rules: the top-level rules; a person is eligible when all of them pass.
+        values: parameter values supplied by the caller, by parameter code (see
+            :meth:`with_values`).
+    """
+
+    code: str
+    version: str
+    title_en: str
+    title_fa: str
+    rules: tuple[Rule, ...]
+    values: Mapping[str, object] = attrs.field(factory=dict)
+
+    @property
+    def parameters(self) -> tuple[Parameter[Any], ...]:
+        """Every parameter the program's rules use, without repeats."""
+        seen: dict[str, Parameter[Any]] = {}
+        for rule in self.rules:
+            for parameter in rule.all_parameters():
+                seen.setdefault(parameter.code, parameter)
+        return tuple(seen.values())
+
+    def with_values(self, **values: object) -> Program:
+        """A copy of the program with parameter values supplied (by parameter code).
+
+        Values the law leaves open must be supplied before :meth:`evaluate`; a value for a
+        parameter the law sets overrides it (the finding then says it was supplied).
+        """
+        known = {parameter.code for parameter in self.parameters}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise RuleError(
+                f"values: {describe(unknown)} are not parameters of {self.code}; "
+                f"its parameters are {sorted(known)}",
+                message_fa=f"values: {describe(unknown)} پارامتر برنامه‌ی {self.code} نیستند",
+                code="unknown_parameter",
+                field="values",
+                value=unknown,
+            )
+        return attrs.evolve(self, values={**self.values, **values})
+
+    def missing_values(self) -> tuple[str, ...]:
+        """The codes of parameters the law leaves open and the caller has not supplied."""
+        return tuple(
+            parameter.code
+            for parameter in self.parameters
+            if parameter.caller_set and parameter.code not in self.values
+        )
+
+    def _findings(
+        self, person: object, on: datetime.date, context: Mapping[str, Any]
+    ) -> tuple[Finding, ...]:
+        case = Case(person=person, on=on, values=self.values, context=context)
+        return tuple(rule(case) for rule in self.rules)
+
+    def evaluate(self, person: object, *, on: datetime.date | str, **context: Any) -> Decision:
+        """Evaluate every rule for ``person`` on the date ``on`` and decide.
+
+        ``context`` passes what rules need beyond the person (a cooperative, the registry,
+        the city applied for …), by the names each program documents.
+        """
+        self._check_ready()
+        day = as_date(on, "on")
+        findings = self._findings(person, day, context)
+        verdict = _verdict(findings)
+        return Decision(
+            program=self.code,
+            version=self.version,
+            on=day,
+            verdict=verdict,
+            findings=findings,
+            eligible_from=self._eligible_from(person, day, findings, verdict, context),
+        )
+
+    def evaluate_many(
+        self, people: Iterable[object], *, on: datetime.date | str, **context: Any
+    ) -> list[Decision]:
+        """:meth:`evaluate` for each person, in order, on the same date."""
+        day = as_date(on, "on")
+        return [self.evaluate(person, on=day, **context) for person in people]
+
+    def _eligible_from(
+        self,
+        person: object,
+        on: datetime.date,
+        findings: tuple[Finding, ...],
+        verdict: Verdict,
+        context: Mapping[str, Any],
+    ) -> datetime.date | None:
+        if verdict is Verdict.ELIGIBLE:
+            return on
+        for _ in range(_MAX_STEPS):
+            if verdict is not Verdict.INELIGIBLE:
+                return None
+            failed = [finding for finding in findings if finding.outcome is Outcome.FAILED]
+            dates = [finding.eligible_from for finding in failed]
+            if any(day is None for day in dates):
+                return None
+            later = max(day for day in dates if day is not None)
+            if later <= on:  # a rule that names today yet fails cannot be helped by waiting
+                return None
+            on = later
+            findings = self._findings(person, on, context)
+            verdict = _verdict(findings)
+            if verdict is Verdict.ELIGIBLE:
+                return on
+        return None
+
+    def _check_ready(self) -> None:
+        missing = self.missing_values()
+        if missing:
+            raise RuleError(
+                f"{missing[0]}: {self.code} needs a value the law leaves open; supply it with "
+                f"program.with_values({', '.join(f'{code}=...' for code in missing)})",
+                message_fa=f"{missing[0]}: برنامه‌ی {self.code} به مقداری نیاز دارد که قانون "
+                "تعیین نکرده است؛ آن را با with_values بدهید",
+                code="missing_parameter",
+                field=missing[0],
+                value=missing,
+            )
+
+    def describe(self) -> dict[str, Any]:
+        """The program as plain data for user interfaces: rules, parameters with their
+        full histories and sources.
+        """
+        return {
+            "code": self.code,
+            "version": self.version,
+            "title_en": self.title_en,
+            "title_fa": self.title_fa,
+            "rules": [_describe_rule(rule) for rule in self.rules],
+            "parameters": [
+                {
+                    "code": parameter.code,
+                    "label_en": parameter.label_en,
+                    "label_fa": parameter.label_fa,
+                    "unit": parameter.unit,
+                    "caller_set": parameter.caller_set,
+                    "supplied": self.values.get(parameter.code),
+                    "history": [
+                        {"from": boundary.isoformat(), "value": value}
+                        for boundary, value in parameter.history
+                    ],
+                    "source": attrs.asdict(parameter.source),
+                }
+                for parameter in self.parameters
+            ],
+        }
+
+
+def _describe_rule(rule: Rule) -> dict[str, Any]:
+    return {
+        "code": rule.code,
+        "title_en": rule.title_en,
+        "title_fa": rule.title_fa,
+        "source": attrs.asdict(rule.source),
+        "parameters": [parameter.code for parameter in rule.parameters],
+        "rules": [_describe_rule(part) for part in rule.rules],
+    }

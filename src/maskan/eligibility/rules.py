@@ -1,0 +1,302 @@
+"""Rules and findings: one condition of a program, checked against one person on one date.
+
+A :class:`Rule` reads facts of a person (and, where needed, context such as the
+cooperative or the registry) and returns a :class:`Finding`: ``passed``, ``failed``, or
+``unknown`` when a fact it needs is missing. A finding carries what was observed, what
+was required, the parameter value and the date it took effect, the legal source, a stable
+reason code with messages in both languages, and — when only time stands in the way —
+the date the rule would pass if nothing else changed (``eligible_from``).
+
+:func:`all_of` and :func:`any_of` combine rules; an ``any_of`` reports which branch held.
+
+>>> import datetime
+>>> from maskan.eligibility.parameters import Source
+>>> from maskan.eligibility.reasons import register
+>>> OK, NO = register("demo.ok", en="ok", fa="درست"), register("demo.no", en="no", fa="نادرست")
+>>> source = Source(title_en="x", title_fa="x", reference="DOMAIN.md §4.1", confidence="S")
+>>> def is_positive(case: Case, rule: Rule) -> Finding:
+...     n = case.context["n"]
+...     return rule.passed(OK, observed=n) if n > 0 else rule.failed(NO, observed=n)
+>>> positive = Rule(code="demo.positive", title_en="positive", title_fa="مثبت",
+...                 source=source, check=is_positive)
+>>> positive(Case(person=None, on=datetime.date(2025, 1, 1), context={"n": 3})).outcome
+<Outcome.PASSED: 'passed'>
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+import attrs
+
+from maskan.eligibility.parameters import Parameter, Resolved, Source
+from maskan.eligibility.reasons import REASONS, register
+
+__all__ = ["Case", "Finding", "Outcome", "Rule", "all_of", "any_of"]
+
+T = TypeVar("T")
+
+_ALL_PASSED = register("all_of.passed", en="every condition holds", fa="همه‌ی شرط‌ها برقرار است")
+_ALL_FAILED = register(
+    "all_of.failed", en="a condition does not hold", fa="دست‌کم یک شرط برقرار نیست"
+)
+_ALL_UNKNOWN = register(
+    "all_of.unknown", en="a condition cannot be checked", fa="دست‌کم یک شرط قابل بررسی نیست"
+)
+_ANY_PASSED = register("any_of.passed", en="{observed} holds", fa="«{observed}» برقرار است")
+_ANY_FAILED = register(
+    "any_of.failed", en="none of the alternatives holds", fa="هیچ‌یک از حالت‌ها برقرار نیست"
+)
+_ANY_UNKNOWN = register(
+    "any_of.unknown",
+    en="no alternative holds and some cannot be checked",
+    fa="هیچ حالتی برقرار نیست و برخی قابل بررسی نیستند",
+)
+
+
+class Outcome(enum.StrEnum):
+    """What a rule found."""
+
+    PASSED = "passed"
+    FAILED = "failed"
+    UNKNOWN = "unknown"
+    """A fact the rule needs is missing: the rule cannot say yes or no."""
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """The result of one rule for one person on one date.
+
+    Attributes:
+        rule: the rule's code, e.g. ``"nhm.residence"``.
+        title_en: the rule's title in English.
+        title_fa: the rule's title in Persian.
+        outcome: passed, failed or unknown.
+        reason: the stable reason code, listed in :data:`~maskan.eligibility.reasons.REASONS`.
+        observed: the value the rule saw (an age, a date, a count …), or ``None``.
+        required: what the rule required, in the same terms.
+        parameter: the code of the parameter compared against, if any.
+        effective_from: the date that parameter value took effect (``None`` if supplied).
+        source: the legal source of the rule.
+        eligible_from: when the rule failed only because of time, the date it would pass.
+        branches: the findings of combined rules.
+        held: for ``any_of``, the code of the branch that held.
+        fact: for an unknown finding, the missing fact.
+    """
+
+    rule: str
+    title_en: str
+    title_fa: str
+    outcome: Outcome
+    reason: str
+    source: Source
+    observed: Any = None
+    required: Any = None
+    parameter: str | None = None
+    effective_from: datetime.date | None = None
+    eligible_from: datetime.date | None = None
+    branches: tuple[Finding, ...] = ()
+    held: str | None = None
+    fact: str | None = None
+
+    def message(self, lang: str = "fa") -> str:
+        """The finding in words, in Persian (``"fa"``) or English (``"en"``).
+
+        >>> from maskan.eligibility.parameters import Source
+        >>> source = Source(title_en="x", title_fa="x", reference="r", confidence="U")
+        >>> Finding(rule="x", title_en="x", title_fa="x", outcome=Outcome.UNKNOWN,
+        ...         reason="fact.unknown", fact="birth date", source=source).message("en")
+        'birth date is not known'
+        """
+        return REASONS[self.reason].render(
+            lang,
+            {
+                "observed": self.observed,
+                "required": self.required,
+                "effective_from": self.effective_from,
+                "eligible_from": self.eligible_from,
+                "fact": self.fact,
+            },
+        )
+
+    def leaves(self) -> tuple[Finding, ...]:
+        """This finding, or for a combination the findings of its simple rules."""
+        if not self.branches:
+            return (self,)
+        return tuple(leaf for branch in self.branches for leaf in branch.leaves())
+
+
+@attrs.frozen(kw_only=True)
+class Case:
+    """What a rule is checked against: a person, a date, supplied values and context.
+
+    ``values`` holds parameter values the caller supplied (by parameter code);
+    ``context`` holds anything else a rule needs (the cooperative, the registry, the city
+    applied for …), by name.
+    """
+
+    person: Any
+    on: datetime.date
+    values: Mapping[str, object] = attrs.field(factory=dict)
+    context: Mapping[str, Any] = attrs.field(factory=dict)
+
+    def resolve(self, parameter: Parameter[T]) -> Resolved[T]:
+        """The value of ``parameter`` for this case (see :meth:`Parameter.resolve`)."""
+        return parameter.resolve(self.on, self.values)
+
+
+Check = Callable[[Case, "Rule"], Finding]
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """One condition: a code, a title in both languages, its parameters, its source and
+    the function that checks it.
+
+    ``check(case, rule)`` returns a finding built with :meth:`passed`, :meth:`failed` or
+    :meth:`unknown`, which fill in the rule's code and source.
+    """
+
+    code: str
+    title_en: str
+    title_fa: str
+    source: Source
+    check: Check
+    parameters: tuple[Parameter[Any], ...] = ()
+    rules: tuple[Rule, ...] = ()
+    """For combinations: the rules combined."""
+
+    def __call__(self, case: Case) -> Finding:
+        return self.check(case, self)
+
+    def passed(self, reason: str, **details: Any) -> Finding:
+        """A passed finding of this rule."""
+        return Finding(
+            rule=self.code,
+            title_en=self.title_en,
+            title_fa=self.title_fa,
+            outcome=Outcome.PASSED,
+            reason=reason,
+            source=self.source,
+            **details,
+        )
+
+    def failed(self, reason: str, **details: Any) -> Finding:
+        """A failed finding of this rule; give ``eligible_from`` when time alone would fix it."""
+        return Finding(
+            rule=self.code,
+            title_en=self.title_en,
+            title_fa=self.title_fa,
+            outcome=Outcome.FAILED,
+            reason=reason,
+            source=self.source,
+            **details,
+        )
+
+    def unknown(self, fact: str, **details: Any) -> Finding:
+        """An unknown finding: ``fact`` (a short phrase, e.g. ``"birth date"``) is missing."""
+        return Finding(
+            rule=self.code,
+            title_en=self.title_en,
+            title_fa=self.title_fa,
+            outcome=Outcome.UNKNOWN,
+            reason="fact.unknown",
+            source=self.source,
+            fact=fact,
+            **details,
+        )
+
+    def all_parameters(self) -> tuple[Parameter[Any], ...]:
+        """This rule's parameters and those of the rules it combines, without repeats."""
+        seen: dict[str, Parameter[Any]] = {}
+        for parameter in self.parameters:
+            seen.setdefault(parameter.code, parameter)
+        for rule in self.rules:
+            for parameter in rule.all_parameters():
+                seen.setdefault(parameter.code, parameter)
+        return tuple(seen.values())
+
+
+def _latest(dates: list[datetime.date | None]) -> datetime.date | None:
+    if not dates or any(day is None for day in dates):
+        return None
+    return max(day for day in dates if day is not None)
+
+
+def _check_all(case: Case, rule: Rule) -> Finding:
+    findings = tuple(part(case) for part in rule.rules)
+    failed = [finding for finding in findings if finding.outcome is Outcome.FAILED]
+    if failed:
+        return rule.failed(
+            _ALL_FAILED,
+            branches=findings,
+            eligible_from=_latest([finding.eligible_from for finding in failed])
+            if not any(finding.outcome is Outcome.UNKNOWN for finding in findings)
+            else None,
+        )
+    if any(finding.outcome is Outcome.UNKNOWN for finding in findings):
+        return Finding(
+            rule=rule.code,
+            title_en=rule.title_en,
+            title_fa=rule.title_fa,
+            outcome=Outcome.UNKNOWN,
+            reason=_ALL_UNKNOWN,
+            source=rule.source,
+            branches=findings,
+        )
+    return rule.passed(_ALL_PASSED, branches=findings)
+
+
+def _check_any(case: Case, rule: Rule) -> Finding:
+    findings = tuple(part(case) for part in rule.rules)
+    for part, finding in zip(rule.rules, findings, strict=True):
+        if finding.outcome is Outcome.PASSED:
+            return rule.passed(_ANY_PASSED, branches=findings, held=part.code, observed=part)
+    if any(finding.outcome is Outcome.UNKNOWN for finding in findings):
+        return Finding(
+            rule=rule.code,
+            title_en=rule.title_en,
+            title_fa=rule.title_fa,
+            outcome=Outcome.UNKNOWN,
+            reason=_ANY_UNKNOWN,
+            source=rule.source,
+            branches=findings,
+        )
+    dates = [finding.eligible_from for finding in findings if finding.eligible_from is not None]
+    return rule.failed(_ANY_FAILED, branches=findings, eligible_from=min(dates) if dates else None)
+
+
+def all_of(code: str, *rules: Rule, title_en: str, title_fa: str, source: Source) -> Rule:
+    """A rule that holds when every one of ``rules`` holds.
+
+    Failed if any part failed; otherwise unknown if any part is unknown. Its
+    ``eligible_from`` is the latest of the failed parts' dates, when every failed part has
+    one and nothing is unknown.
+    """
+    return Rule(
+        code=code,
+        title_en=title_en,
+        title_fa=title_fa,
+        source=source,
+        check=_check_all,
+        rules=rules,
+    )
+
+
+def any_of(code: str, *rules: Rule, title_en: str, title_fa: str, source: Source) -> Rule:
+    """A rule that holds when at least one of ``rules`` holds, and says which (``held``).
+
+    Unknown when none holds and some part is unknown. Its ``eligible_from`` is the
+    earliest date any part would pass.
+    """
+    return Rule(
+        code=code,
+        title_en=title_en,
+        title_fa=title_fa,
+        source=source,
+        check=_check_any,
+        rules=rules,
+    )
