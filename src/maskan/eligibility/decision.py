@@ -86,13 +86,14 @@ class Decision:
 
     @property
     def unknown_facts(self) -> tuple[str, ...]:
-        """The facts that were missing, in rule order."""
-        return tuple(
+        """The facts that were missing, each once, in rule order."""
+        facts = (
             leaf.fact
             for finding in self.findings
             for leaf in finding.leaves()
             if leaf.outcome is Outcome.UNKNOWN and leaf.fact
         )
+        return tuple(dict.fromkeys(facts))
 
     def explain(self, lang: str = "fa") -> str:
         """The decision and each finding in words, in Persian (``"fa"``) or English (``"en"``)."""

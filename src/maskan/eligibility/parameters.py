@@ -32,7 +32,8 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Mapping
+import itertools
+from collections.abc import Iterable, Mapping
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -89,9 +90,25 @@ class Resolved(Generic[T]):
     supplied: bool
 
 
-def _history(values: Mapping[Any, Any]) -> tuple[tuple[datetime.date, Any], ...]:
-    boundaries = sorted((as_date(on, "history"), value) for on, value in values.items())
+def _history(
+    values: Mapping[Any, Any] | Iterable[tuple[Any, Any]],
+) -> tuple[tuple[datetime.date, Any], ...]:
+    pairs = values.items() if isinstance(values, Mapping) else values
+    boundaries = sorted(((as_date(on, "history"), value) for on, value in pairs), key=_first)
+    for (earlier, _), (later, _) in itertools.pairwise(boundaries):
+        if earlier == later:
+            raise RuleError(
+                f"history: two values take effect on {later.isoformat()}",
+                message_fa="history: دو مقدار در یک تاریخ اجرا می‌شوند",
+                code="duplicate_boundary",
+                field="history",
+                value=later,
+            )
     return tuple(boundaries)
+
+
+def _first(pair: tuple[datetime.date, Any]) -> datetime.date:
+    return pair[0]
 
 
 @attrs.frozen(kw_only=True)
