@@ -1,12 +1,15 @@
-"""mkdocs hook: show the doctest examples of docstrings as Python sessions, not as quotes.
+"""mkdocs hook: docstrings written for Python's own tools, shown well on the site.
 
 Docstrings follow python-stdnum and the standard library: examples are bare ``>>>`` lines,
-which doctest runs. Markdown would read them as nested block quotes (and output such as
-``[34, 33, 33]`` as a link), so this hook fences each run of doctest lines as ``pycon``.
+which doctest runs, and cross-references are Sphinx roles (``:class:`Rial```). Markdown
+would read the examples as nested block quotes (and output such as ``[34, 33, 33]`` as a
+link) and print the roles as they are, so this hook fences each run of doctest lines as
+``pycon`` and turns each role into inline code.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from markdown import Extension, Markdown
@@ -14,6 +17,7 @@ from markdown.preprocessors import Preprocessor
 from mkdocs.plugins import event_priority
 
 _FENCE = "```"
+_ROLE = re.compile(r":(?:class|func|meth|mod|attr|data|exc|obj):`~?(?:[\w.]+\.)?([^`]+)`")
 
 
 class _DoctestFences(Preprocessor):
@@ -35,6 +39,8 @@ class _DoctestFences(Preprocessor):
             elif in_session and not stripped:
                 result.append(indent + _FENCE)
                 in_session = False
+            if not in_fence and not in_session and ":`" in line:
+                line = _ROLE.sub(r"`\1`", line)
             result.append(line)
         if in_session:
             result.append(indent + _FENCE)
