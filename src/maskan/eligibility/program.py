@@ -71,15 +71,27 @@ class Program:
     title_fa: str
     rules: tuple[Rule, ...]
     values: Mapping[str, object] = attrs.field(factory=dict)
+    # Derived once: evaluate() runs millions of times and must not walk the rule tree.
+    _parameters: tuple[Parameter[Any], ...] = attrs.field(init=False, eq=False, repr=False)
+    _missing: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
 
-    @property
-    def parameters(self) -> tuple[Parameter[Any], ...]:
-        """Every parameter the program's rules use, without repeats."""
+    def __attrs_post_init__(self) -> None:
         seen: dict[str, Parameter[Any]] = {}
         for rule in self.rules:
             for parameter in rule.all_parameters():
                 seen.setdefault(parameter.code, parameter)
-        return tuple(seen.values())
+        object.__setattr__(self, "_parameters", tuple(seen.values()))
+        missing = tuple(
+            parameter.code
+            for parameter in self._parameters
+            if parameter.caller_set and parameter.code not in self.values
+        )
+        object.__setattr__(self, "_missing", missing)
+
+    @property
+    def parameters(self) -> tuple[Parameter[Any], ...]:
+        """Every parameter the program's rules use, without repeats."""
+        return self._parameters
 
     def with_values(self, **values: object) -> Program:
         """A copy of the program with parameter values supplied (by parameter code).
@@ -102,11 +114,7 @@ class Program:
 
     def missing_values(self) -> tuple[str, ...]:
         """The codes of parameters the law leaves open and the caller has not supplied."""
-        return tuple(
-            parameter.code
-            for parameter in self.parameters
-            if parameter.caller_set and parameter.code not in self.values
-        )
+        return self._missing
 
     def _findings(
         self, person: object, on: datetime.date, context: Mapping[str, Any]
@@ -168,7 +176,7 @@ class Program:
         return None
 
     def _check_ready(self) -> None:
-        missing = self.missing_values()
+        missing = self._missing
         if missing:
             raise RuleError(
                 f"{missing[0]}: {self.code} needs a value the law leaves open; supply it with "
