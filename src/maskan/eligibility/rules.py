@@ -84,7 +84,8 @@ class Finding:
         eligible_from: when the rule failed only because of time, the date it would pass.
         branches: the findings of combined rules.
         held: for ``any_of``, the code of the branch that held.
-        fact: for an unknown finding, the missing fact.
+        fact: for an unknown finding, the missing fact, in English.
+        fact_fa: the missing fact in Persian.
     """
 
     rule: str
@@ -101,6 +102,7 @@ class Finding:
     branches: tuple[Finding, ...] = ()
     held: str | None = None
     fact: str | None = None
+    fact_fa: str | None = None
 
     def message(self, lang: str = "fa") -> str:
         """The finding in words, in Persian (``"fa"``) or English (``"en"``).
@@ -118,7 +120,7 @@ class Finding:
                 "required": self.required,
                 "effective_from": self.effective_from,
                 "eligible_from": self.eligible_from,
-                "fact": self.fact,
+                "fact": (self.fact_fa or self.fact) if lang == "fa" else self.fact,
             },
         )
 
@@ -172,42 +174,34 @@ class Rule:
     def __call__(self, case: Case) -> Finding:
         return self.check(case, self)
 
-    def passed(self, reason: str, **details: Any) -> Finding:
-        """A passed finding of this rule."""
+    def finding(self, outcome: Outcome, reason: str, **details: Any) -> Finding:
+        """A finding of this rule; ``details`` fill the other fields of :class:`Finding`.
+
+        A rule whose source depends on the date (a budget note of one year) may pass its
+        own ``source``; otherwise the rule's is used.
+        """
+        details.setdefault("source", self.source)
         return Finding(
             rule=self.code,
             title_en=self.title_en,
             title_fa=self.title_fa,
-            outcome=Outcome.PASSED,
+            outcome=outcome,
             reason=reason,
-            source=self.source,
             **details,
         )
+
+    def passed(self, reason: str, **details: Any) -> Finding:
+        """A passed finding of this rule."""
+        return self.finding(Outcome.PASSED, reason, **details)
 
     def failed(self, reason: str, **details: Any) -> Finding:
         """A failed finding of this rule; give ``eligible_from`` when time alone would fix it."""
-        return Finding(
-            rule=self.code,
-            title_en=self.title_en,
-            title_fa=self.title_fa,
-            outcome=Outcome.FAILED,
-            reason=reason,
-            source=self.source,
-            **details,
-        )
+        return self.finding(Outcome.FAILED, reason, **details)
 
-    def unknown(self, fact: str, **details: Any) -> Finding:
-        """An unknown finding: ``fact`` (a short phrase, e.g. ``"birth date"``) is missing."""
-        return Finding(
-            rule=self.code,
-            title_en=self.title_en,
-            title_fa=self.title_fa,
-            outcome=Outcome.UNKNOWN,
-            reason="fact.unknown",
-            source=self.source,
-            fact=fact,
-            **details,
-        )
+    def unknown(self, fact: str, fact_fa: str | None = None, **details: Any) -> Finding:
+        """An unknown finding: ``fact`` is the missing fact in English (``"birth date"``),
+        ``fact_fa`` in Persian (``"تاریخ تولد"``; the English phrase when not given)."""
+        return self.finding(Outcome.UNKNOWN, "fact.unknown", fact=fact, fact_fa=fact_fa, **details)
 
     def all_parameters(self) -> tuple[Parameter[Any], ...]:
         """This rule's parameters and those of the rules it combines, without repeats."""
