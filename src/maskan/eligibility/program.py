@@ -97,7 +97,8 @@ class Program:
         """A copy of the program with parameter values supplied (by parameter code).
 
         Values the law leaves open must be supplied before :meth:`evaluate`; a value for a
-        parameter the law sets overrides it (the finding then says it was supplied).
+        parameter the law sets overrides it (the finding then says it was supplied). Dates
+        may be given as text (``"1401-01-01"``, Jalali or ISO), as case files do.
         """
         known = {parameter.code for parameter in self.parameters}
         unknown = sorted(set(values) - known)
@@ -110,7 +111,12 @@ class Program:
                 field="values",
                 value=unknown,
             )
-        return attrs.evolve(self, values={**self.values, **values})
+        dates = {parameter.code for parameter in self.parameters if parameter.unit == "date"}
+        converted = {
+            code: as_date(value, code) if code in dates and isinstance(value, str) else value
+            for code, value in values.items()
+        }
+        return attrs.evolve(self, values={**self.values, **converted})
 
     def missing_values(self) -> tuple[str, ...]:
         """The codes of parameters the law leaves open and the caller has not supplied."""

@@ -23,6 +23,8 @@ from fractions import Fraction
 import attrs
 
 from maskan.errors import RuleError
+from maskan.money import Rial
+from maskan.persian.amounts import format_money
 from maskan.persian.dates import format_date
 from maskan.persian.numbers import format_number
 
@@ -74,6 +76,9 @@ def show(value: object, lang: str) -> str:
     ('۴ آذر ۱۴۰۴', '2025-11-25 (1404/09/04)')
     >>> show(1234, "fa"), show(True, "en")
     ('۱٬۲۳۴', 'yes')
+    >>> from maskan.money import Rial
+    >>> show(Rial(5_500_000_000), "fa"), show(Rial(5_500_000_000), "en")
+    ('۵۵۰ میلیون تومان', '5,500,000,000 rials')
     """
     if value is None:
         return "نامعلوم" if lang == "fa" else "unknown"
@@ -87,6 +92,10 @@ def show(value: object, lang: str) -> str:
         return f"{value.isoformat()} ({format_date(value, style='short', digits='latin')})"
     if isinstance(value, int | Decimal):
         return format_number(value, digits="persian" if lang == "fa" else "latin")
+    if isinstance(value, Rial):
+        if lang == "fa":
+            return format_money(value, unit="toman", style="compact")
+        return f"{value.rials:,} rials"
     if isinstance(value, Fraction):
         return f"{show(value.numerator, lang)}/{show(value.denominator, lang)}"
     if isinstance(value, tuple | list | frozenset | set):

@@ -43,9 +43,13 @@ def get(code: str) -> Program:
 
 
 def _register_built_ins() -> None:
-    from maskan.eligibility.programs import family_land
+    from maskan.eligibility.programs import (
+        family_land,
+        national_housing_movement,
+        without_housing,
+    )
 
-    for module in (family_land,):
+    for module in (without_housing, national_housing_movement, family_land):
         _add(module.PROGRAM)
 
 

@@ -1,0 +1,748 @@
+"""The statutory "without housing" test (فاقد مسکن) behind Form J (فرم ج), DOMAIN.md §4.1.
+
+A person is *without housing* when, on the evaluation date, the applicant **and the
+spouse**:
+
+* owned no residential unit or residential land in the ownership look-back window —
+  since 1384-01-01 (the start of the 4th Development Plan), or, after a later easing whose
+  effective date no source records, in the last 5 years (:data:`FIVE_YEAR_LOOKBACK`, a
+  value the caller must set);
+* used no state housing benefit (land, a unit, a subsidised loan) since the 1357 cut-off
+  (1357-11-22 in the regulation and the Maskan Mehr texts, 1357-01-01 in the National
+  Housing Movement notices of 1400: :data:`BENEFIT_CUTOFF` keeps both, dated);
+* have no red Form J (red disqualifies; a green Form J does not stand in for the facts).
+
+>>> from maskan.calendar import jdate
+>>> from maskan.models.person import OwnedProperty, Person
+>>> program = PROGRAM.with_values(five_year_lookback="in_force")
+>>> flat = OwnedProperty(kind="unit", acquired="1395/01/10", disposed="1401/06/15")
+>>> reza = Person(national_id="0499370899", first_name="رضا", last_name="کریمی",
+...               marital_status="single", benefits=(), owned_properties=[flat])
+>>> decision = program.evaluate(reza, on=jdate(1404, 9, 4))
+>>> decision.verdict.value, decision.failed_codes
+('ineligible', ('without_housing.owned_in_lookback',))
+>>> decision.eligible_from == jdate(1406, 6, 16)
+True
+
+The rules are module-level :class:`~maskan.eligibility.Rule` objects (:data:`OWNERSHIP`,
+:data:`BENEFITS`, :data:`FORM_J` and their spouse counterparts, combined as
+:data:`WITHOUT_HOUSING`) so other programs reuse them; the National Housing Movement does.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import functools
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from maskan.calendar import add_years, as_date, jdate
+from maskan.eligibility.parameters import Parameter, Resolved, Source
+from maskan.eligibility.program import Program
+from maskan.eligibility.reasons import register
+from maskan.eligibility.rules import Case, Finding, Outcome, Rule, all_of
+from maskan.errors import InvalidDate, RuleError, describe
+from maskan.models.person import (
+    Benefit,
+    FormJ,
+    HousingHistory,
+    MaritalStatus,
+    OwnedProperty,
+    Person,
+)
+
+__all__ = [
+    "BENEFITS",
+    "BENEFIT_CUTOFF",
+    "FIVE_YEAR_LOOKBACK",
+    "FORM_J",
+    "OWNERSHIP",
+    "OWNERSHIP_CUTOFF",
+    "OWNERSHIP_LOOKBACK_YEARS",
+    "PROGRAM",
+    "SPOUSE_BENEFITS",
+    "SPOUSE_FORM_J",
+    "SPOUSE_OWNERSHIP",
+    "WITHOUT_HOUSING",
+    "RuleChange",
+    "change_in_force",
+    "constant_finding",
+]
+
+_DAY = datetime.timedelta(days=1)
+
+# --- sources (DOMAIN.md §4.1, §4.4, §4.8) ----------------------------------------------
+
+_REGULATION = Source(
+    title_en="Executive regulation of the Law on Organizing and Supporting the Production "
+    "and Supply of Housing, art. 1: definition of 'without housing'",
+    title_fa="آیین‌نامه‌ی اجرایی قانون ساماندهی و حمایت از تولید و عرضه‌ی مسکن، ماده‌ی ۱: "
+    "تعریف فاقد مسکن",
+    reference="DOMAIN.md §4.1 (quoted in a Kurdistan engineering-council notice, Esfand 1393; "
+    "the page prints 1387 for 1357)",
+    confidence="S",
+    article="art. 1",
+    url="http://www.kurdnezam.ir/fa/reader/",
+)
+_MEHR = Source(
+    title_en="Maskan Mehr registration conditions",
+    title_fa="شرایط ثبت‌نام مسکن مهر",
+    reference="DOMAIN.md §4.1, §4.4",
+    confidence="S-news",
+    date="1384-01-01 / 1357-11-22 (the cut-offs)",
+    url="http://shargh.us/fa/tag/ثبت-نام-مسکن-مهر",
+)
+_NHM_NOTICE = Source(
+    title_en="National Housing Movement registration notice: ownership, state benefits "
+    "(green Form J since 1 Farvardin 1357), the spouse at handover",
+    title_fa="اطلاعیه‌ی ثبت‌نام نهضت ملی مسکن: مالکیت، استفاده از امکانات دولتی (فرم ج سبز از "
+    "۱ فروردین ۱۳۵۷)، همسر در زمان تحویل",
+    reference="DOMAIN.md §4.1 (Form J row)",
+    confidence="S-news",
+    date="1400",
+    url="https://eitaa.ir/s/EhsannasarEsfanjankohnedej/693",
+)
+_LOOKBACK_CHANGE = Source(
+    title_en="Ownership look-back reduced from 'since 1384' (16 years) to the last 5 years",
+    title_fa="کاهش سابقه‌ی عدم مالکیت از «از ۱۳۸۴» (۱۶ سال) به ۵ سال اخیر",
+    reference="DOMAIN.md §4.1 (ownership look-back change row), §4.8, §11.7: the value is "
+    "[S-news], its effective date [U]",
+    confidence="S-news",
+    date="~1401 (effective date unknown)",
+    url="https://en.mokhberan.ir/reducing-the-five-year-residence-requirement-for-some-"
+    "housing-applicants/",
+)
+_CONFLICT = Source(
+    title_en="State-benefit cut-off: 22 Bahman 1357 (regulation, Maskan Mehr) and "
+    "1 Farvardin 1357 (National Housing Movement notices)",
+    title_fa="تاریخ مبنای استفاده از امکانات دولتی: ۲۲ بهمن ۱۳۵۷ (آیین‌نامه، مسکن مهر) و "
+    "۱ فروردین ۱۳۵۷ (اطلاعیه‌های نهضت ملی مسکن)",
+    reference="DOMAIN.md §4.1 (conflict row), §11.7: keep both as dated versions; the NHM "
+    "checker defaults to 1357-01-01",
+    confidence="S-news",
+    date="1357-11-22 / 1357-01-01",
+    url="https://eitaa.ir/s/EhsannasarEsfanjankohnedej/693",
+)
+
+# --- the caller-set choice between two versions of a rule -------------------------------
+
+
+class RuleChange(enum.StrEnum):
+    """An explicit answer to "is the changed rule in force?", for a change whose effective
+    date no source records (DOMAIN.md §4.8, §11.7).
+
+    A parameter such as :data:`FIVE_YEAR_LOOKBACK` takes either the change's date (the old
+    rule before it, the new rule from it on) or one of these.
+
+    >>> RuleChange("in_force").label_en
+    'the changed rule applies on every date'
+    """
+
+    IN_FORCE = "in_force"
+    """The changed rule applies on every evaluation date."""
+    NOT_IN_FORCE = "not_in_force"
+    """The old rule applies on every evaluation date."""
+    UNDECIDED = "undecided"
+    """Decide only where both versions agree; otherwise the finding is unknown."""
+
+    @property
+    def label_en(self) -> str:
+        """The option in English words."""
+        return _CHANGE_LABELS[self.value][1]
+
+    @property
+    def label_fa(self) -> str:
+        """The option in Persian words."""
+        return _CHANGE_LABELS[self.value][0]
+
+
+_CHANGE_LABELS = {
+    "in_force": ("قاعده‌ی جدید در همه‌ی تاریخ‌ها", "the changed rule applies on every date"),
+    "not_in_force": ("قاعده‌ی پیشین در همه‌ی تاریخ‌ها", "the old rule applies on every date"),
+    "undecided": (
+        "تنها جایی که هر دو قاعده هم‌نظرند",
+        "decide only where both versions agree",
+    ),
+}
+
+
+@functools.lru_cache(maxsize=64)
+def _change_from_text(text: str, code: str) -> datetime.date | RuleChange:
+    try:
+        return RuleChange(text)
+    except ValueError:
+        pass
+    try:
+        return as_date(text, code)
+    except InvalidDate:
+        raise _bad_change(text, code) from None
+
+
+def _bad_change(value: object, code: str) -> RuleError:
+    options = ", ".join(repr(option.value) for option in RuleChange)
+    return RuleError(
+        f"{code}: {describe(value)} is neither a date nor one of {options}",
+        message_fa=f"{code}: مقدار {describe(value)} نه تاریخ است و نه یکی از {options}",
+        code="invalid_value",
+        field=code,
+        value=value,
+    )
+
+
+def change_in_force(
+    case: Case, parameter: Parameter[Any]
+) -> tuple[bool | None, datetime.date | None]:
+    """Whether the change a caller-set ``parameter`` describes is in force on ``case.on``.
+
+    Returns ``(in_force, change_date)``: ``in_force`` is ``None`` for
+    :attr:`RuleChange.UNDECIDED`; ``change_date`` is the supplied date, or ``None`` when an
+    option was supplied. The value may be a date, Jalali text, a :class:`RuleChange` or its
+    code.
+
+    >>> from maskan.calendar import jdate
+    >>> case = Case(person=None, on=jdate(1404, 9, 4),
+    ...             values={"five_year_lookback": "1401/03/01"})
+    >>> change_in_force(case, FIVE_YEAR_LOOKBACK) == (True, jdate(1401, 3, 1))
+    True
+    """
+    value: object = case.resolve(parameter).value
+    if isinstance(value, str):  # RuleChange is a str too
+        value = _change_from_text(value, parameter.code)
+    if isinstance(value, RuleChange):
+        if value is RuleChange.UNDECIDED:
+            return None, None
+        return value is RuleChange.IN_FORCE, None
+    if isinstance(value, datetime.date):
+        day = value.date() if isinstance(value, datetime.datetime) else value
+        return case.on >= day, day
+    try:
+        day = as_date(value, parameter.code)
+    except InvalidDate:
+        raise _bad_change(value, parameter.code) from None
+    return case.on >= day, day
+
+
+def _day(resolved: Resolved[datetime.date], code: str) -> datetime.date:
+    """A date parameter's value; a caller may supply it as Jalali text."""
+    value: object = resolved.value
+    if type(value) is datetime.date:
+        return value
+    try:
+        return _date_from(value, code)
+    except TypeError:  # unhashable: not worth remembering
+        return as_date(value, code)
+
+
+@functools.lru_cache(maxsize=64)
+def _date_from(value: object, code: str) -> datetime.date:
+    return as_date(value, code)
+
+
+# --- parameters -------------------------------------------------------------------------
+
+# The first boundary of every parameter here is 1384-01-01: the ownership window cannot
+# start after the evaluation date, so the test cannot be asked earlier. The regulation's
+# own date is not in DOMAIN.md.
+_START = "1384/01/01"
+
+OWNERSHIP_CUTOFF: Parameter[datetime.date] = Parameter(
+    code="ownership_cutoff",
+    label_en="no residential ownership since (the fixed cut-off)",
+    label_fa="نداشتن واحد یا زمین مسکونی از تاریخ (تاریخ مبنای ثابت)",
+    unit="date",
+    source=_REGULATION,
+    history={_START: jdate(1384, 1, 1)},
+)
+"""1384-01-01, the start of the 4th Development Plan (DOMAIN.md §4.1 [S])."""
+
+OWNERSHIP_LOOKBACK_YEARS: Parameter[int] = Parameter(
+    code="ownership_lookback_years",
+    label_en="no residential ownership in the last (years, after the easing)",
+    label_fa="نداشتن واحد یا زمین مسکونی در سال‌های اخیر (پس از تسهیل)",
+    unit="years",
+    source=_LOOKBACK_CHANGE,
+    history={_START: 5},
+)
+"""5 years (DOMAIN.md §4.1 [S-news]). Its boundary is technical: *when* the five years
+replace the fixed cut-off is :data:`FIVE_YEAR_LOOKBACK`, which the caller sets."""
+
+FIVE_YEAR_LOOKBACK: Parameter[datetime.date | RuleChange] = Parameter(
+    code="five_year_lookback",
+    label_en="the date the 5-year ownership look-back replaced the 1384 cut-off, or "
+    "in_force / not_in_force / undecided",
+    label_fa="تاریخ جایگزینی سابقه‌ی ۵ ساله به جای تاریخ مبنای ۱۳۸۴، یا in_force / "
+    "not_in_force / undecided",
+    unit="date or option",
+    source=_LOOKBACK_CHANGE,
+)
+"""Caller-set, no default: DOMAIN.md §4.1 knows no source for the effective date ("appears
+to be from 1401"). Supply the date, or a :class:`RuleChange`."""
+
+BENEFIT_CUTOFF: Parameter[datetime.date] = Parameter(
+    code="benefit_cutoff",
+    label_en="no state housing benefit since",
+    label_fa="عدم استفاده از امکانات دولتی مسکن از تاریخ",
+    unit="date",
+    source=_CONFLICT,
+    # 1357-11-22 in the regulation and Mehr texts; 1357-01-01 in the NHM notices, from
+    # NHM registration (~1400-07-27, DOMAIN.md §4.2). DOMAIN.md §1: keep both, dated.
+    history={_START: jdate(1357, 11, 22), "1400/07/27": jdate(1357, 1, 1)},
+)
+"""Two dated versions: 22 Bahman 1357 until NHM registration opened (~1400-07-27), then
+1 Farvardin 1357. Supply a date to use one version on every day."""
+
+# --- reasons ----------------------------------------------------------------------------
+
+NO_OWNERSHIP = register(
+    "without_housing.no_ownership",
+    en="no residential unit or land owned since {required}",
+    fa="از {required} به بعد واحد یا زمین مسکونی نداشته است",
+)
+OWNED_SINCE_CUTOFF = register(
+    "without_housing.owned_since_cutoff",
+    en="owned a residential unit or land on or after the cut-off {required}",
+    fa="از تاریخ مبنای {required} به بعد واحد یا زمین مسکونی داشته است",
+)
+OWNED_IN_LOOKBACK = register(
+    "without_housing.owned_in_lookback",
+    en="owned a residential unit or land in the look-back window starting {required}",
+    fa="در بازه‌ی بررسی سابقه‌ی مالکیت (از {required}) واحد یا زمین مسکونی داشته است",
+)
+SPOUSE_NO_OWNERSHIP = register(
+    "without_housing.spouse_no_ownership",
+    en="the spouse owned no residential unit or land since {required}",
+    fa="همسر از {required} به بعد واحد یا زمین مسکونی نداشته است",
+)
+SPOUSE_OWNED_SINCE_CUTOFF = register(
+    "without_housing.spouse_owned_since_cutoff",
+    en="the spouse owned a residential unit or land on or after the cut-off {required}",
+    fa="همسر از تاریخ مبنای {required} به بعد واحد یا زمین مسکونی داشته است",
+)
+SPOUSE_OWNED_IN_LOOKBACK = register(
+    "without_housing.spouse_owned_in_lookback",
+    en="the spouse owned a residential unit or land in the look-back window starting {required}",
+    fa="همسر در بازه‌ی بررسی سابقه‌ی مالکیت (از {required}) واحد یا زمین مسکونی داشته است",
+)
+NO_BENEFIT = register(
+    "without_housing.no_benefit",
+    en="no state housing benefit used since {required}",
+    fa="از {required} به بعد از امکانات دولتی مسکن استفاده نکرده است",
+)
+BENEFIT_USED = register(
+    "without_housing.benefit_used",
+    en="used a state housing benefit on {observed}, after the cut-off {required}",
+    fa="در {observed}، پس از تاریخ مبنای {required}، از امکانات دولتی مسکن استفاده کرده است",
+)
+SPOUSE_NO_BENEFIT = register(
+    "without_housing.spouse_no_benefit",
+    en="the spouse used no state housing benefit since {required}",
+    fa="همسر از {required} به بعد از امکانات دولتی مسکن استفاده نکرده است",
+)
+SPOUSE_BENEFIT_USED = register(
+    "without_housing.spouse_benefit_used",
+    en="the spouse used a state housing benefit on {observed}, after the cut-off {required}",
+    fa="همسر در {observed}، پس از تاریخ مبنای {required}، از امکانات دولتی مسکن استفاده کرده است",
+)
+FORM_J_GREEN = register("without_housing.form_j_green", en="Form J is green", fa="فرم ج سبز است")
+FORM_J_NOT_ON_FILE = register(
+    "without_housing.form_j_not_on_file",
+    en="no Form J on file: the ownership and benefit records decide",
+    fa="فرم ج در پرونده نیست؛ سوابق مالکیت و استفاده از امکانات ملاک است",
+)
+FORM_J_RED = register(
+    "without_housing.form_j_red",
+    en="Form J is red: disqualified",
+    fa="فرم ج قرمز است: فاقد شرایط",
+)
+SPOUSE_FORM_J_GREEN = register(
+    "without_housing.spouse_form_j_green",
+    en="the spouse's Form J is green",
+    fa="فرم ج همسر سبز است",
+)
+SPOUSE_FORM_J_NOT_ON_FILE = register(
+    "without_housing.spouse_form_j_not_on_file",
+    en="no Form J of the spouse on file: the spouse's records decide",
+    fa="فرم ج همسر در پرونده نیست؛ سوابق همسر ملاک است",
+)
+SPOUSE_FORM_J_RED = register(
+    "without_housing.spouse_form_j_red",
+    en="the spouse's Form J is red: disqualified",
+    fa="فرم ج همسر قرمز است: فاقد شرایط",
+)
+NO_SPOUSE = register(
+    "without_housing.no_spouse",
+    en="no spouse to check ({observed})",
+    fa="همسری برای بررسی نیست ({observed})",
+)
+
+# --- ownership --------------------------------------------------------------------------
+
+
+def _scan(
+    properties: tuple[OwnedProperty, ...], first: datetime.date, last: datetime.date
+) -> tuple[bool | None, datetime.date | None]:
+    """Whether any property was owned from ``first`` to ``last`` (``None``: cannot tell),
+    and the last disposal among those that are or may be in the window (``None`` when one
+    of them is still owned, so no window end frees the person).
+
+    The same three-valued reading as :meth:`OwnedProperty.owned_during`, in one pass.
+    """
+    owned: bool | None = False
+    release: datetime.date | None = None
+    still_owned = False
+    for item in properties:
+        acquired, disposed = item.acquired, item.disposed
+        if disposed is not None and disposed < first:
+            continue
+        if acquired is not None:
+            if acquired > last:
+                continue
+            owned = True
+        elif disposed is not None and disposed <= last:
+            owned = True  # acquired on an unknown day, but no later than its disposal
+        elif owned is False:
+            owned = None
+        if disposed is None:
+            still_owned = True
+        elif release is None or disposed > release:
+            release = disposed
+    return owned, None if still_owned else release
+
+
+def _window_end(release: datetime.date, years: int) -> datetime.date:
+    """The first day whose ``years``-year look-back window no longer covers ``release``."""
+    day = add_years(release, years) + _DAY
+    while add_years(day, -years) <= release:  # Esfand 30 clamps to Esfand 29
+        day += _DAY
+    return day
+
+
+@attrs.frozen
+class _Who:
+    """The reasons and fact phrases of one person checked: the applicant or the spouse."""
+
+    none: str
+    since_cutoff: str
+    in_lookback: str
+    no_benefit: str
+    benefit_used: str
+    green: str
+    not_on_file: str
+    red: str
+    ownership_fact: tuple[str, str]
+    acquisition_fact: tuple[str, str]
+    benefits_fact: tuple[str, str]
+    benefit_date_fact: tuple[str, str]
+
+
+_APPLICANT = _Who(
+    NO_OWNERSHIP,
+    OWNED_SINCE_CUTOFF,
+    OWNED_IN_LOOKBACK,
+    NO_BENEFIT,
+    BENEFIT_USED,
+    FORM_J_GREEN,
+    FORM_J_NOT_ON_FILE,
+    FORM_J_RED,
+    ("residential ownership history", "سابقه‌ی مالکیت مسکونی"),
+    ("acquisition date of a residential property", "تاریخ تملک ملک مسکونی"),
+    ("state housing benefit history", "سابقه‌ی استفاده از امکانات دولتی مسکن"),
+    ("date of a state housing benefit", "تاریخ استفاده از امکانات دولتی مسکن"),
+)
+_SPOUSE = _Who(
+    SPOUSE_NO_OWNERSHIP,
+    SPOUSE_OWNED_SINCE_CUTOFF,
+    SPOUSE_OWNED_IN_LOOKBACK,
+    SPOUSE_NO_BENEFIT,
+    SPOUSE_BENEFIT_USED,
+    SPOUSE_FORM_J_GREEN,
+    SPOUSE_FORM_J_NOT_ON_FILE,
+    SPOUSE_FORM_J_RED,
+    ("spouse's residential ownership history", "سابقه‌ی مالکیت مسکونی همسر"),
+    ("acquisition date of a spouse's residential property", "تاریخ تملک ملک مسکونی همسر"),
+    ("spouse's state housing benefit history", "سابقه‌ی استفاده‌ی همسر از امکانات دولتی مسکن"),
+    ("date of a spouse's state housing benefit", "تاریخ استفاده‌ی همسر از امکانات دولتی مسکن"),
+)
+_UNDECIDED_LOOKBACK = (
+    "which ownership look-back applies (five_year_lookback is undecided)",
+    "بازه‌ی بررسی سابقه‌ی مالکیت (five_year_lookback تعیین نشده است)",
+)
+_MARITAL_STATUS = ("marital status", "وضعیت تأهل")
+
+
+def _ownership(
+    case: Case, rule: Rule, properties: tuple[OwnedProperty, ...] | None, who: _Who
+) -> Finding:
+    if properties is None:
+        return rule.unknown(*who.ownership_fact)
+    on = case.on
+    in_force, change = change_in_force(case, FIVE_YEAR_LOOKBACK)
+    fixed: Finding | None = None
+    if in_force is not True:
+        cutoff = case.resolve(OWNERSHIP_CUTOFF)
+        since = _day(cutoff, OWNERSHIP_CUTOFF.code)
+        owned, release = _scan(properties, since, on)
+        details: dict[str, Any] = {
+            "required": since,
+            "parameter": OWNERSHIP_CUTOFF.code,
+            "effective_from": cutoff.effective_from,
+        }
+        if owned is None:
+            fixed = rule.unknown(*who.acquisition_fact, **details)
+        elif not owned:
+            fixed = rule.passed(who.none, **details)
+        else:
+            later: datetime.date | None = None
+            if change is not None and release is not None:
+                # The fixed window never ends, but the 5-year window takes over on the
+                # change date: from then on, the day it no longer covers the disposal.
+                years = case.resolve(OWNERSHIP_LOOKBACK_YEARS).value
+                later = max(change, _window_end(release, years))
+            fixed = rule.failed(who.since_cutoff, eligible_from=later, **details)
+        if in_force is False:
+            return fixed
+    years = case.resolve(OWNERSHIP_LOOKBACK_YEARS).value
+    first = add_years(on, -years)
+    owned, release = _scan(properties, first, on)
+    window: dict[str, Any] = {
+        "required": first,
+        "parameter": OWNERSHIP_LOOKBACK_YEARS.code,
+        "effective_from": change,
+    }
+    if owned is None:
+        rolling = rule.unknown(*who.acquisition_fact, **window)
+    elif not owned:
+        rolling = rule.passed(who.none, **window)
+    else:
+        end = None if release is None else _window_end(release, years)
+        rolling = rule.failed(who.in_lookback, eligible_from=end, **window)
+    if fixed is None:
+        return rolling
+    # Undecided: decide only where the two windows agree.
+    if fixed.outcome is rolling.outcome is Outcome.PASSED:
+        return fixed
+    if fixed.outcome is rolling.outcome is Outcome.FAILED:
+        # Waiting frees the person only under the 5-year window, which may never apply.
+        return attrs.evolve(fixed, eligible_from=None)
+    if Outcome.UNKNOWN in (fixed.outcome, rolling.outcome):
+        return fixed if fixed.outcome is Outcome.UNKNOWN else rolling
+    return rule.unknown(*_UNDECIDED_LOOKBACK)
+
+
+def _benefits(case: Case, rule: Rule, benefits: tuple[Benefit, ...] | None, who: _Who) -> Finding:
+    if benefits is None:
+        return rule.unknown(*who.benefits_fact)
+    cutoff = case.resolve(BENEFIT_CUTOFF)
+    first, last = _day(cutoff, BENEFIT_CUTOFF.code), case.on
+    details: dict[str, Any] = {
+        "required": first,
+        "parameter": BENEFIT_CUTOFF.code,
+        "effective_from": cutoff.effective_from,
+    }
+    undated = False
+    for benefit in benefits:
+        day = benefit.date
+        if day is None:
+            undated = True
+        elif first <= day <= last:
+            return rule.failed(who.benefit_used, observed=day, **details)
+    if undated:
+        return rule.unknown(*who.benefit_date_fact, **details)
+    return rule.passed(who.no_benefit, **details)
+
+
+_CONSTANT: dict[tuple[int, str, object], tuple[Rule, Finding]] = {}
+
+
+def constant_finding(rule: Rule, outcome: Outcome, reason: str, observed: object = None) -> Finding:
+    """A finding that depends only on its rule, outcome, reason and observed value (a
+    green Form J, "no spouse", a marital status that rules a category out), built once and
+    shared: findings are immutable, and building them is most of a decision's cost.
+
+    >>> first = constant_finding(FORM_J, Outcome.PASSED, FORM_J_GREEN, FormJ.GREEN)
+    >>> first is constant_finding(FORM_J, Outcome.PASSED, FORM_J_GREEN, FormJ.GREEN)
+    True
+    >>> first.message("en")
+    'Form J is green'
+    """
+    key = (id(rule), reason, observed)
+    cached = _CONSTANT.get(key)
+    # The cache holds the rule itself, so its id cannot be reused while the entry lives.
+    if cached is not None and cached[0] is rule:
+        return cached[1]
+    if outcome is Outcome.PASSED:
+        finding = rule.passed(reason, observed=observed)
+    elif outcome is Outcome.FAILED:
+        finding = rule.failed(reason, observed=observed)
+    else:
+        raise ValueError("constant_finding: an unknown finding names its fact; use rule.unknown")
+    _CONSTANT[key] = (rule, finding)
+    return finding
+
+
+def _form_j(rule: Rule, color: FormJ | None, who: _Who) -> Finding:
+    if color is None:
+        return constant_finding(rule, Outcome.PASSED, who.not_on_file)
+    if color is FormJ.RED:
+        return constant_finding(rule, Outcome.FAILED, who.red, color)
+    return constant_finding(rule, Outcome.PASSED, who.green, color)
+
+
+# --- the applicant ----------------------------------------------------------------------
+
+
+def _check_ownership(case: Case, rule: Rule) -> Finding:
+    person: Person = case.person
+    return _ownership(case, rule, person.owned_properties, _APPLICANT)
+
+
+def _check_benefits(case: Case, rule: Rule) -> Finding:
+    person: Person = case.person
+    return _benefits(case, rule, person.benefits, _APPLICANT)
+
+
+def _check_form_j(case: Case, rule: Rule) -> Finding:
+    person: Person = case.person
+    form_j = person.form_j
+    return _form_j(rule, None if form_j is None else form_j.color, _APPLICANT)
+
+
+# --- the spouse -------------------------------------------------------------------------
+
+
+def _spouse(case: Case, rule: Rule, check: Callable[[HousingHistory | None], Finding]) -> Finding:
+    """Check the spouse's history when there may be a spouse.
+
+    Not married: nothing to check. Married: the spouse's history decides (unknown when
+    it is missing). Marital status unknown: a spouse's history that passes settles it
+    either way; one that fails would matter only if the person is married.
+    """
+    person: Person = case.person
+    status = person.marital_status
+    if status is not None and status is not MaritalStatus.MARRIED:
+        return constant_finding(rule, Outcome.PASSED, NO_SPOUSE, status)
+    finding = check(person.spouse_housing)
+    if status is None and finding.outcome is not Outcome.PASSED:
+        return rule.unknown(*_MARITAL_STATUS)
+    return finding
+
+
+def _check_spouse_ownership(case: Case, rule: Rule) -> Finding:
+    def check(history: HousingHistory | None) -> Finding:
+        properties = None if history is None else history.owned_properties
+        return _ownership(case, rule, properties, _SPOUSE)
+
+    return _spouse(case, rule, check)
+
+
+def _check_spouse_benefits(case: Case, rule: Rule) -> Finding:
+    def check(history: HousingHistory | None) -> Finding:
+        benefits = None if history is None else history.benefits
+        return _benefits(case, rule, benefits, _SPOUSE)
+
+    return _spouse(case, rule, check)
+
+
+def _check_spouse_form_j(case: Case, rule: Rule) -> Finding:
+    def check(history: HousingHistory | None) -> Finding:
+        form_j = None if history is None else history.form_j
+        return _form_j(rule, None if form_j is None else form_j.color, _SPOUSE)
+
+    return _spouse(case, rule, check)
+
+
+# --- rules ------------------------------------------------------------------------------
+
+OWNERSHIP = Rule(
+    code="without_housing.ownership",
+    title_en="No residential ownership in the look-back window",
+    title_fa="نداشتن واحد یا زمین مسکونی در بازه‌ی بررسی",
+    source=_REGULATION,
+    check=_check_ownership,
+    parameters=(OWNERSHIP_CUTOFF, OWNERSHIP_LOOKBACK_YEARS, FIVE_YEAR_LOOKBACK),
+)
+"""The applicant owned no residential unit or land since 1384-01-01 — or, once the easing
+is in force (:data:`FIVE_YEAR_LOOKBACK`), in the last 5 years. Fails with
+``without_housing.owned_since_cutoff`` or ``without_housing.owned_in_lookback``; under the
+5-year window ``eligible_from`` is the day the window no longer covers the last disposal."""
+
+BENEFITS = Rule(
+    code="without_housing.benefits",
+    title_en="No state housing benefit since 1357",
+    title_fa="عدم استفاده از امکانات دولتی مسکن از ۱۳۵۷",
+    source=_REGULATION,
+    check=_check_benefits,
+    parameters=(BENEFIT_CUTOFF,),
+)
+"""The applicant used no state housing benefit (land, unit, subsidised loan) since
+:data:`BENEFIT_CUTOFF`. Fails with ``without_housing.benefit_used``; time cannot help."""
+
+FORM_J = Rule(
+    code="without_housing.form_j",
+    title_en="No red Form J",
+    title_fa="نداشتن فرم ج قرمز",
+    source=_NHM_NOTICE,
+    check=_check_form_j,
+)
+"""A red Form J disqualifies (``without_housing.form_j_red``); a green one, or none on
+file, passes this rule and leaves the decision to the ownership and benefit rules."""
+
+SPOUSE_OWNERSHIP = Rule(
+    code="without_housing.spouse_ownership",
+    title_en="Spouse: no residential ownership in the look-back window",
+    title_fa="همسر: نداشتن واحد یا زمین مسکونی در بازه‌ی بررسی",
+    source=_NHM_NOTICE,
+    check=_check_spouse_ownership,
+    parameters=(OWNERSHIP_CUTOFF, OWNERSHIP_LOOKBACK_YEARS, FIVE_YEAR_LOOKBACK),
+)
+""":data:`OWNERSHIP` for the spouse of a married person (``Person.spouse_housing``)."""
+
+SPOUSE_BENEFITS = Rule(
+    code="without_housing.spouse_benefits",
+    title_en="Spouse: no state housing benefit since 1357",
+    title_fa="همسر: عدم استفاده از امکانات دولتی مسکن از ۱۳۵۷",
+    source=_NHM_NOTICE,
+    check=_check_spouse_benefits,
+    parameters=(BENEFIT_CUTOFF,),
+)
+""":data:`BENEFITS` for the spouse of a married person."""
+
+SPOUSE_FORM_J = Rule(
+    code="without_housing.spouse_form_j",
+    title_en="Spouse: no red Form J",
+    title_fa="همسر: نداشتن فرم ج قرمز",
+    source=_NHM_NOTICE,
+    check=_check_spouse_form_j,
+)
+""":data:`FORM_J` for the spouse of a married person."""
+
+WITHOUT_HOUSING = all_of(
+    "without_housing",
+    OWNERSHIP,
+    BENEFITS,
+    FORM_J,
+    SPOUSE_OWNERSHIP,
+    SPOUSE_BENEFITS,
+    SPOUSE_FORM_J,
+    title_en="Without housing (applicant and spouse)",
+    title_fa="فاقد مسکن (متقاضی و همسر)",
+    source=_REGULATION,
+)
+"""The whole test as one rule, for programs that include it (the National Housing
+Movement does)."""
+
+PROGRAM = Program(
+    code="without_housing",
+    version="2026.1",
+    title_en="Without housing (the Form J test)",
+    title_fa="فاقد مسکن (شرایط فرم ج)",
+    rules=(OWNERSHIP, BENEFITS, FORM_J, SPOUSE_OWNERSHIP, SPOUSE_BENEFITS, SPOUSE_FORM_J),
+)
+"""The "without housing" test. Needs ``five_year_lookback`` from the caller:
+
+>>> PROGRAM.missing_values()
+('five_year_lookback',)
+"""
