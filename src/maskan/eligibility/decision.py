@@ -50,6 +50,8 @@ class Decision:
     Attributes:
         program: the program's code.
         version: the program's version.
+        title_en: the program's name in English.
+        title_fa: the program's name in Persian.
         on: the evaluation date.
         verdict: eligible, ineligible or undetermined.
         findings: one finding per top-level rule of the program, in order.
@@ -61,6 +63,8 @@ class Decision:
 
     program: str
     version: str
+    title_en: str
+    title_fa: str
     on: datetime.date
     verdict: Verdict
     findings: tuple[Finding, ...]
@@ -77,21 +81,13 @@ class Decision:
 
         Alternatives that did not hold inside a passed ``any_of`` are not failures.
         """
-        return tuple(
-            leaf.reason
-            for finding in self.findings
-            if finding.outcome is Outcome.FAILED
-            for leaf in _failed_leaves(finding)
-        )
+        return tuple(leaf.reason for finding in self.findings for leaf in _failed_leaves(finding))
 
     @property
     def unknown_facts(self) -> tuple[str, ...]:
         """The facts that were missing, each once, in rule order."""
         facts = (
-            leaf.fact
-            for finding in self.findings
-            for leaf in finding.leaves()
-            if leaf.outcome is Outcome.UNKNOWN and leaf.fact
+            leaf.fact for finding in self.findings for leaf in _unknown_leaves(finding) if leaf.fact
         )
         return tuple(dict.fromkeys(facts))
 
@@ -100,9 +96,9 @@ class Decision:
         mark = {Outcome.PASSED: "✓", Outcome.FAILED: "✗", Outcome.UNKNOWN: "?"}
         heading = self.verdict.label_fa if lang == "fa" else self.verdict.label_en
         if lang == "fa":
-            lines = [f"{self.program} ({show(self.on, lang)}): {heading}"]
+            lines = [f"{self.title_fa} ({show(self.on, lang)}): {heading}"]
         else:
-            lines = [f"{self.program} on {show(self.on, lang)}: {heading}"]
+            lines = [f"{self.title_en} on {show(self.on, lang)}: {heading}"]
         if self.eligible_from is not None and self.eligible_from != self.on:
             when = show(self.eligible_from, lang)
             lines.append(f"از {when} واجد شرایط می‌شود" if lang == "fa" else f"eligible from {when}")
@@ -112,9 +108,21 @@ class Decision:
 
 
 def _failed_leaves(finding: Finding) -> tuple[Finding, ...]:
+    # a passed any_of's failed alternatives are not failures of the decision
+    if finding.outcome is not Outcome.FAILED:
+        return ()
     if not finding.branches:
-        return (finding,) if finding.outcome is Outcome.FAILED else ()
+        return (finding,)
     return tuple(leaf for branch in finding.branches for leaf in _failed_leaves(branch))
+
+
+def _unknown_leaves(finding: Finding) -> tuple[Finding, ...]:
+    # facts a passed rule did not need (the other alternatives of an any_of) are not missing
+    if finding.outcome is Outcome.PASSED:
+        return ()
+    if not finding.branches:
+        return (finding,) if finding.outcome is Outcome.UNKNOWN else ()
+    return tuple(leaf for branch in finding.branches for leaf in _unknown_leaves(branch))
 
 
 def _explain(finding: Finding, lang: str, mark: dict[Outcome, str], depth: int) -> list[str]:

@@ -17,7 +17,7 @@
 >>> decision.verdict, decision.failed_codes
 (<Verdict.INELIGIBLE: 'ineligible'>, ('demo.minor',))
 >>> print(decision.explain("en"))
-demo on 2025-11-25 (1404/09/04): not eligible
+Demo on 2025-11-25 (1404/09/04): not eligible
   ✗ age: 17 is under 18
 """
 
@@ -79,7 +79,16 @@ class Program:
         seen: dict[str, Parameter[Any]] = {}
         for rule in self.rules:
             for parameter in rule.all_parameters():
-                seen.setdefault(parameter.code, parameter)
+                if seen.setdefault(parameter.code, parameter) != parameter:
+                    raise RuleError(
+                        f"parameters: two different parameters of {self.code} share the code "
+                        f"{parameter.code!r}; give yours another code",
+                        message_fa=f"parameters: دو پارامتر متفاوت در {self.code} کد "
+                        f"{parameter.code!r} دارند",
+                        code="duplicate_parameter",
+                        field="parameters",
+                        value=parameter.code,
+                    )
         object.__setattr__(self, "_parameters", tuple(seen.values()))
         missing = tuple(
             parameter.code
@@ -141,6 +150,8 @@ class Program:
         return Decision(
             program=self.code,
             version=self.version,
+            title_en=self.title_en,
+            title_fa=self.title_fa,
             on=day,
             verdict=verdict,
             findings=findings,

@@ -57,6 +57,15 @@ _ANY_UNKNOWN = register(
 )
 
 
+@attrs.frozen(kw_only=True)
+class Label:
+    """A rule named in a finding (the branch of an ``any_of`` that held), in both languages."""
+
+    code: str
+    label_en: str
+    label_fa: str
+
+
 class Outcome(enum.StrEnum):
     """What a rule found."""
 
@@ -248,7 +257,8 @@ def _check_any(case: Case, rule: Rule) -> Finding:
     findings = tuple(part(case) for part in rule.rules)
     for part, finding in zip(rule.rules, findings, strict=True):
         if finding.outcome is Outcome.PASSED:
-            return rule.passed(_ANY_PASSED, branches=findings, held=part.code, observed=part)
+            label = Label(code=part.code, label_en=part.title_en, label_fa=part.title_fa)
+            return rule.passed(_ANY_PASSED, branches=findings, held=part.code, observed=label)
     if any(finding.outcome is Outcome.UNKNOWN for finding in findings):
         return Finding(
             rule=rule.code,

@@ -44,12 +44,20 @@ def get(code: str) -> Program:
 
 def _register_built_ins() -> None:
     from maskan.eligibility.programs import (
+        cooperative_membership,
         family_land,
         national_housing_movement,
         without_housing,
+        workers_housing_cooperative,
     )
 
-    for module in (without_housing, national_housing_movement, family_land):
+    for module in (
+        without_housing,
+        national_housing_movement,
+        cooperative_membership,
+        workers_housing_cooperative,
+        family_land,
+    ):
         _add(module.PROGRAM)
 
 

@@ -23,7 +23,7 @@ needs art. 4 as well); :func:`qualifying_routes` lists every route that held.
 >>> decision.verdict.value, decision.findings[0].held
 ('eligible', 'family_land.third_child')
 >>> print(decision.explain("en"))  # doctest: +ELLIPSIS
-family_land on 2025-11-25 (1404/09/04): eligible
+Land or housing for families with a third or later child (Youthful Population law) on ...
   ✓ route to family land or housing: art. 4: a third or later child born under the law holds
     ✗ budget-year free plot: no budget note grants a free plot on 2025-11-25 (1404/09/04) ...
     ✓ art. 4: a third or later child born under the law: a third or later child was born on \
