@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from maskan import serde
 from maskan.errors import DataError, MaskanError
 from maskan.geo import County, Province
-from maskan.models._fields import date_field, text_field
+from maskan.models._fields import to_date, to_text
 from maskan.money import Rial
 
 
@@ -36,8 +36,8 @@ class Plot:
 
 @attrs.frozen(kw_only=True)
 class Member:
-    name: str = attrs.field(converter=text_field("name"))
-    joined: datetime.date = attrs.field(converter=date_field("joined"))
+    name: str = attrs.field(converter=to_text)
+    joined: datetime.date = attrs.field(converter=to_date)
     paid: Rial
     share: Fraction
     active: bool

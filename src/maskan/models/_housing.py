@@ -31,16 +31,16 @@ import attrs
 
 from maskan.calendar import DateLike, as_date
 from maskan.errors import InvalidDate
-from maskan.models._person_fields import (
-    Labelled,
-    choice,
-    labels,
-    record,
-    records,
+from maskan.models._fields import (
+    as_choice,
+    as_record,
+    as_records,
     shown,
     shown_fa,
-    text,
+    to_optional_date,
+    to_optional_text,
 )
+from maskan.models._labels import Labelled, labels
 
 __all__ = [
     "Benefit",
@@ -112,20 +112,12 @@ class FormJ(Labelled):
 labels(FormJ, {"green": ("سبز", "green"), "red": ("قرمز", "red")})
 
 
-# Named converters, one per field: mypy's attrs plugin reads each one's signature as the
-# type the constructor accepts.
+# Converters that need more than the field's name are named functions: mypy's attrs plugin
+# reads each one's signature as the type the constructor accepts.
 
 
 def _property_kind(value: PropertyKind | str) -> PropertyKind:
-    return choice(value, PropertyKind, "kind")
-
-
-def _acquired(value: DateLike | str | None) -> datetime.date | None:
-    return None if value is None else as_date(value, "acquired")
-
-
-def _disposed(value: DateLike | str | None) -> datetime.date | None:
-    return None if value is None else as_date(value, "disposed")
+    return as_choice(value, PropertyKind, "kind")
 
 
 @attrs.frozen(kw_only=True)
@@ -156,8 +148,8 @@ on 1390/01/15 (2011-04-04)
     """
 
     kind: PropertyKind = attrs.field(converter=_property_kind)
-    acquired: datetime.date | None = attrs.field(default=None, converter=_acquired)
-    disposed: datetime.date | None = attrs.field(default=None, converter=_disposed)
+    acquired: datetime.date | None = attrs.field(default=None, converter=to_optional_date)
+    disposed: datetime.date | None = attrs.field(default=None, converter=to_optional_date)
 
     def __attrs_post_init__(self) -> None:
         if (
@@ -205,15 +197,7 @@ def _owned(item: OwnedProperty, first: datetime.date, last: datetime.date) -> bo
 
 
 def _benefit_kind(value: BenefitKind | str) -> BenefitKind:
-    return choice(value, BenefitKind, "kind")
-
-
-def _benefit_date(value: DateLike | str | None) -> datetime.date | None:
-    return None if value is None else as_date(value, "date")
-
-
-def _program(value: str | None) -> str | None:
-    return None if value is None else text(value, "program")
+    return as_choice(value, BenefitKind, "kind")
 
 
 @attrs.frozen(kw_only=True)
@@ -231,16 +215,12 @@ class Benefit:
     """
 
     kind: BenefitKind = attrs.field(converter=_benefit_kind)
-    date: datetime.date | None = attrs.field(default=None, converter=_benefit_date)
-    program: str | None = attrs.field(default=None, converter=_program)
+    date: datetime.date | None = attrs.field(default=None, converter=to_optional_date)
+    program: str | None = attrs.field(default=None, converter=to_optional_text)
 
 
 def _color(value: FormJ | str) -> FormJ:
-    return choice(value, FormJ, "color")
-
-
-def _as_of(value: DateLike | str | None) -> datetime.date | None:
-    return None if value is None else as_date(value, "as_of")
+    return as_choice(value, FormJ, "color")
 
 
 @attrs.frozen(kw_only=True)
@@ -256,24 +236,24 @@ class FormJStatus:
     """
 
     color: FormJ = attrs.field(converter=_color)
-    as_of: datetime.date | None = attrs.field(default=None, converter=_as_of)
+    as_of: datetime.date | None = attrs.field(default=None, converter=to_optional_date)
 
 
 def owned_properties_field(
     value: Iterable[OwnedProperty] | None,
 ) -> tuple[OwnedProperty, ...] | None:
     """The converter of an ``owned_properties`` field, shared with ``Person``."""
-    return None if value is None else records(value, OwnedProperty, "owned_properties")
+    return None if value is None else as_records(value, OwnedProperty, "owned_properties")
 
 
 def benefits_field(value: Iterable[Benefit] | None) -> tuple[Benefit, ...] | None:
     """The converter of a ``benefits`` field, shared with ``Person``."""
-    return None if value is None else records(value, Benefit, "benefits")
+    return None if value is None else as_records(value, Benefit, "benefits")
 
 
 def form_j_field(value: FormJStatus | None) -> FormJStatus | None:
     """The converter of a ``form_j`` field, shared with ``Person``."""
-    return None if value is None else record(value, FormJStatus, "form_j")
+    return None if value is None else as_record(value, FormJStatus, "form_j")
 
 
 @attrs.frozen(kw_only=True)

@@ -10,25 +10,24 @@ from collections.abc import Iterable
 
 import attrs
 
-from maskan.calendar import DateLike
-from maskan.errors import InvalidText, describe
-from maskan.models._coop_fields import (
-    Labelled,
-    flag_field,
-    labels,
-    national_ids_field,
-    refuse,
+from maskan.calendar import as_date
+from maskan.errors import InvalidText, MembershipError
+from maskan.models._fields import (
+    as_choice,
+    as_integer,
+    failure,
+    invalid,
     shown,
     shown_fa,
-    whole_field,
+    to_date,
+    to_flag,
+    to_national_id,
+    to_national_ids,
+    to_optional_date,
+    to_optional_national_id,
+    to_optional_text,
 )
-from maskan.models._fields import (
-    date_field,
-    enum_field,
-    national_id_field,
-    optional,
-    text_field,
-)
+from maskan.models._labels import Labelled, labels
 from maskan.models._persistent import Chain, Keyed
 from maskan.models._statute import BOARD_MAX, PRINCIPALS_MAX, PRINCIPALS_MIN
 
@@ -40,9 +39,21 @@ __all__ = [
     "Membership",
     "MembershipStatus",
     "Memberships",
+    "check_no_repeats",
+    "refuse",
     "to_history",
     "to_memberships",
 ]
+
+
+def refuse(code: str, field: str, value: object, message: str, message_fa: str) -> MembershipError:
+    """The error of a refused cooperative operation: ``"<field>: <message>"`` in English,
+    and the Persian message with Persian digits.
+
+    >>> print(refuse("too_few_founders", "founders", 5, "5 founders; at least 7", "۵ مؤسس"))
+    founders: 5 founders; at least 7
+    """
+    return failure(MembershipError, field, code, message, message_fa, value)
 
 
 class MembershipStatus(Labelled):
@@ -69,74 +80,16 @@ labels(
 )
 
 
-_MEMBERSHIP_NATIONAL_ID = national_id_field("national_id")
+# Converters that need more than the field's name are named functions: mypy's attrs plugin
+# reads each one's signature as the type the constructor accepts.
 
 
-def _membership_national_id(value: str) -> str:
-    return _MEMBERSHIP_NATIONAL_ID(value)
+def _shares(value: int) -> int:
+    return as_integer(value, "shares", low=1)
 
 
-_MEMBERSHIP_SHARES = whole_field("shares", low=1)
-
-
-def _membership_shares(value: int) -> int:
-    return _MEMBERSHIP_SHARES(value)
-
-
-_MEMBERSHIP_JOINED_ON = date_field("joined_on")
-
-
-def _membership_joined_on(value: DateLike | str) -> datetime.date:
-    return _MEMBERSHIP_JOINED_ON(value)
-
-
-_MEMBERSHIP_STATUS = enum_field(MembershipStatus, "status")
-
-
-def _membership_status(value: MembershipStatus | str) -> MembershipStatus:
-    return _MEMBERSHIP_STATUS(value)
-
-
-_MEMBERSHIP_LEFT_ON = optional(date_field("left_on"))
-
-
-def _membership_left_on(value: DateLike | str | None) -> datetime.date | None:
-    return _MEMBERSHIP_LEFT_ON(value)
-
-
-_MEMBERSHIP_FOUNDER = flag_field("founder")
-
-
-def _membership_founder(value: bool) -> bool:
-    return _MEMBERSHIP_FOUNDER(value)
-
-
-_MEMBERSHIP_SENIORITY_FROM = date_field("seniority_from")
-
-
-def _membership_seniority_from(value: DateLike | str) -> datetime.date:
-    return _MEMBERSHIP_SENIORITY_FROM(value)
-
-
-_MEMBERSHIP_PREDECESSOR_ID = optional(national_id_field("predecessor_id"))
-
-
-def _membership_predecessor_id(value: str | None) -> str | None:
-    return _MEMBERSHIP_PREDECESSOR_ID(value)
-
-
-_MEMBERSHIP_SUCCESSOR_ID = optional(national_id_field("successor_id"))
-
-
-def _membership_successor_id(value: str | None) -> str | None:
-    return _MEMBERSHIP_SUCCESSOR_ID(value)
-
-
-_MEMBERSHIP_TRANSFER_NOTE = optional(text_field("transfer_note"))
-
-
-def _membership_transfer_note(value: str | None) -> str | None:
-    return _MEMBERSHIP_TRANSFER_NOTE(value)
+def _status(value: MembershipStatus | str) -> MembershipStatus:
+    return as_choice(value, MembershipStatus, "status")
 
 
 @attrs.frozen(kw_only=True)
@@ -174,21 +127,19 @@ class Membership:
     maskan.errors.MembershipError: left_on: a withdrawn membership needs the day it ended
     """
 
-    national_id: str = attrs.field(converter=_membership_national_id)
-    shares: int = attrs.field(converter=_membership_shares)
-    joined_on: datetime.date = attrs.field(converter=_membership_joined_on)
-    status: MembershipStatus = attrs.field(
-        default=MembershipStatus.ACTIVE, converter=_membership_status
-    )
-    left_on: datetime.date | None = attrs.field(default=None, converter=_membership_left_on)
-    founder: bool = attrs.field(default=False, converter=_membership_founder)
+    national_id: str = attrs.field(converter=to_national_id)
+    shares: int = attrs.field(converter=_shares)
+    joined_on: datetime.date = attrs.field(converter=to_date)
+    status: MembershipStatus = attrs.field(default=MembershipStatus.ACTIVE, converter=_status)
+    left_on: datetime.date | None = attrs.field(default=None, converter=to_optional_date)
+    founder: bool = attrs.field(default=False, converter=to_flag)
     seniority_from: datetime.date = attrs.field(
         default=attrs.Factory(lambda self: self.joined_on, takes_self=True),
-        converter=_membership_seniority_from,
+        converter=to_date,
     )
-    predecessor_id: str | None = attrs.field(default=None, converter=_membership_predecessor_id)
-    successor_id: str | None = attrs.field(default=None, converter=_membership_successor_id)
-    transfer_note: str | None = attrs.field(default=None, converter=_membership_transfer_note)
+    predecessor_id: str | None = attrs.field(default=None, converter=to_optional_national_id)
+    successor_id: str | None = attrs.field(default=None, converter=to_optional_national_id)
+    transfer_note: str | None = attrs.field(default=None, converter=to_optional_text)
 
     def __attrs_post_init__(self) -> None:
         active = self.status is MembershipStatus.ACTIVE
@@ -263,7 +214,7 @@ class Membership:
         >>> [membership.active_on(day) for day in ("1404/01/14", "1404/05/31", "1404/06/01")]
         [False, True, False]
         """
-        on = date_field("day")(day)
+        on = as_date(day, "day")
         return self.joined_on <= on and (self.left_on is None or on < self.left_on)
 
 
@@ -295,13 +246,13 @@ class Memberships(Keyed[str, Membership]):
         self.active_shares = 0
         for position, record in enumerate(records):
             if not isinstance(record, Membership):
-                raise InvalidText(
-                    f"memberships[{position}]: {describe(record)} is a"
-                    f" {type(record).__name__}, not a Membership",
-                    message_fa=f"memberships[{position}]: مقدار {describe(record)} عضویت نیست",
-                    code="type",
-                    field="memberships",
-                    value=record,
+                raise invalid(
+                    InvalidText,
+                    "memberships",
+                    record,
+                    f"is a {type(record).__name__}, not a Membership",
+                    "عضویت نیست",
+                    at=position,
                 )
             if self.has_key(record.national_id):
                 raise refuse(
@@ -353,43 +304,14 @@ def to_memberships(value: Iterable[Membership]) -> Memberships:
     if isinstance(value, Memberships):
         return value
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise InvalidText(
-            f"memberships: {describe(value)} is a {type(value).__name__}, not a list of"
-            " memberships",
-            message_fa=f"memberships: مقدار {describe(value)} فهرست عضویت‌ها نیست",
-            code="type",
-            field="memberships",
-            value=value,
+        raise invalid(
+            InvalidText,
+            "memberships",
+            value,
+            f"is a {type(value).__name__}, not a list of memberships",
+            "فهرست عضویت‌ها نیست",
         )
     return Memberships(value)
-
-
-_BOARD_PRINCIPALS = national_ids_field("principals")
-
-
-def _board_principals(value: Iterable[str]) -> tuple[str, ...]:
-    return _BOARD_PRINCIPALS(value)
-
-
-_BOARD_ALTERNATES = national_ids_field("alternates")
-
-
-def _board_alternates(value: Iterable[str]) -> tuple[str, ...]:
-    return _BOARD_ALTERNATES(value)
-
-
-_BOARD_ELECTED_ON = date_field("elected_on")
-
-
-def _board_elected_on(value: DateLike | str) -> datetime.date:
-    return _BOARD_ELECTED_ON(value)
-
-
-_BOARD_TERM_ENDS_ON = date_field("term_ends_on")
-
-
-def _board_term_ends_on(value: DateLike | str) -> datetime.date:
-    return _BOARD_TERM_ENDS_ON(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -415,10 +337,10 @@ class Board:
     ('0963695398', False)
     """
 
-    principals: tuple[str, ...] = attrs.field(converter=_board_principals)
-    alternates: tuple[str, ...] = attrs.field(default=(), converter=_board_alternates)
-    elected_on: datetime.date = attrs.field(converter=_board_elected_on)
-    term_ends_on: datetime.date = attrs.field(converter=_board_term_ends_on)
+    principals: tuple[str, ...] = attrs.field(converter=to_national_ids)
+    alternates: tuple[str, ...] = attrs.field(default=(), converter=to_national_ids)
+    elected_on: datetime.date = attrs.field(converter=to_date)
+    term_ends_on: datetime.date = attrs.field(converter=to_date)
 
     def __attrs_post_init__(self) -> None:
         count = len(self.principals)
@@ -439,15 +361,7 @@ class Board:
                 f"{len(everyone)} principal and alternate members; at most {BOARD_MAX}",
                 f"{len(everyone)} عضو اصلی و علی‌البدل؛ حداکثر {BOARD_MAX}",
             )
-        if len(set(everyone)) != len(everyone):
-            repeated = next(person for person in everyone if everyone.count(person) > 1)
-            raise refuse(
-                "duplicate_board_member",
-                "principals",
-                repeated,
-                f"{repeated!r} is named twice",
-                f"{repeated!r} دو بار آمده است",
-            )
+        check_no_repeats(everyone)
         if self.term_ends_on <= self.elected_on:
             raise refuse(
                 "term_end",
@@ -476,8 +390,22 @@ class Board:
         >>> board.serving_on("1404/03/01"), board.serving_on("1406/02/31")
         (True, True)
         """
-        on = date_field("day")(day)
+        on = as_date(day, "day")
         return self.elected_on <= on < self.term_ends_on
+
+
+def check_no_repeats(board: tuple[str, ...]) -> None:
+    """Refuse a board, principals then alternates, that names someone twice (code
+    ``duplicate_board_member``)."""
+    if len(set(board)) != len(board):
+        repeated = next(person for person in board if board.count(person) > 1)
+        raise refuse(
+            "duplicate_board_member",
+            "principals",
+            repeated,
+            f"{repeated!r} is named twice",
+            f"{repeated!r} دو بار آمده است",
+        )
 
 
 class EventKind(Labelled):
@@ -508,53 +436,12 @@ labels(
 )
 
 
-_COOPERATIVEEVENT_ON = date_field("on")
+def _event_kind(value: EventKind | str) -> EventKind:
+    return as_choice(value, EventKind, "kind")
 
 
-def _cooperativeevent_on(value: DateLike | str) -> datetime.date:
-    return _COOPERATIVEEVENT_ON(value)
-
-
-_COOPERATIVEEVENT_KIND = enum_field(EventKind, "kind")
-
-
-def _cooperativeevent_kind(value: EventKind | str) -> EventKind:
-    return _COOPERATIVEEVENT_KIND(value)
-
-
-_COOPERATIVEEVENT_NATIONAL_IDS = national_ids_field("national_ids")
-
-
-def _cooperativeevent_national_ids(value: Iterable[str]) -> tuple[str, ...]:
-    return _COOPERATIVEEVENT_NATIONAL_IDS(value)
-
-
-_COOPERATIVEEVENT_ALTERNATES = national_ids_field("alternates")
-
-
-def _cooperativeevent_alternates(value: Iterable[str]) -> tuple[str, ...]:
-    return _COOPERATIVEEVENT_ALTERNATES(value)
-
-
-_COOPERATIVEEVENT_SHARES = optional(whole_field("shares", low=1))
-
-
-def _cooperativeevent_shares(value: int | None) -> int | None:
-    return _COOPERATIVEEVENT_SHARES(value)
-
-
-_COOPERATIVEEVENT_GROUND = optional(text_field("ground"))
-
-
-def _cooperativeevent_ground(value: str | None) -> str | None:
-    return _COOPERATIVEEVENT_GROUND(value)
-
-
-_COOPERATIVEEVENT_NOTE = optional(text_field("note"))
-
-
-def _cooperativeevent_note(value: str | None) -> str | None:
-    return _COOPERATIVEEVENT_NOTE(value)
+def _event_shares(value: int | None) -> int | None:
+    return None if value is None else as_integer(value, "shares", low=1)
 
 
 @attrs.frozen(kw_only=True)
@@ -578,13 +465,13 @@ class CooperativeEvent:
     ('member admitted', ('0499370899',))
     """
 
-    on: datetime.date = attrs.field(converter=_cooperativeevent_on)
-    kind: EventKind = attrs.field(converter=_cooperativeevent_kind)
-    national_ids: tuple[str, ...] = attrs.field(converter=_cooperativeevent_national_ids)
-    alternates: tuple[str, ...] = attrs.field(default=(), converter=_cooperativeevent_alternates)
-    shares: int | None = attrs.field(default=None, converter=_cooperativeevent_shares)
-    ground: str | None = attrs.field(default=None, converter=_cooperativeevent_ground)
-    note: str | None = attrs.field(default=None, converter=_cooperativeevent_note)
+    on: datetime.date = attrs.field(converter=to_date)
+    kind: EventKind = attrs.field(converter=_event_kind)
+    national_ids: tuple[str, ...] = attrs.field(converter=to_national_ids)
+    alternates: tuple[str, ...] = attrs.field(default=(), converter=to_national_ids)
+    shares: int | None = attrs.field(default=None, converter=_event_shares)
+    ground: str | None = attrs.field(default=None, converter=to_optional_text)
+    note: str | None = attrs.field(default=None, converter=to_optional_text)
 
 
 class History(Chain[CooperativeEvent]):
@@ -607,23 +494,23 @@ def to_history(value: Iterable[CooperativeEvent]) -> History:
     if isinstance(value, History):
         return value
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise InvalidText(
-            f"history: {describe(value)} is a {type(value).__name__}, not a list of events",
-            message_fa=f"history: مقدار {describe(value)} فهرست رویدادها نیست",
-            code="type",
-            field="history",
-            value=value,
+        raise invalid(
+            InvalidText,
+            "history",
+            value,
+            f"is a {type(value).__name__}, not a list of events",
+            "فهرست رویدادها نیست",
         )
     events: list[CooperativeEvent] = []
     for position, event in enumerate(value):
         if not isinstance(event, CooperativeEvent):
-            raise InvalidText(
-                f"history[{position}]: {describe(event)} is a {type(event).__name__}, not a"
-                " CooperativeEvent",
-                message_fa=f"history[{position}]: مقدار {describe(event)} رویداد نیست",
-                code="type",
-                field="history",
-                value=event,
+            raise invalid(
+                InvalidText,
+                "history",
+                event,
+                f"is a {type(event).__name__}, not a CooperativeEvent",
+                "رویداد نیست",
+                at=position,
             )
         if events and event.on < events[-1].on:
             raise refuse(

@@ -13,22 +13,22 @@ its source.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from fractions import Fraction
 
 import attrs
 
 from maskan.errors import InvalidAmount, InvalidText, describe
-from maskan.models._coop_fields import (
-    Labelled,
-    flag_field,
-    fraction_field,
-    instance_field,
-    labels,
-    texts_field,
-    whole_field,
+from maskan.models._fields import (
+    as_choice,
+    as_fraction,
+    as_instance,
+    as_integer,
+    as_rial,
+    to_flag,
+    to_text,
+    to_texts,
 )
-from maskan.models._fields import enum_field, rial_field, text_field
+from maskan.models._labels import Labelled, labels
 from maskan.money import Rial
 from maskan.persian.digits import to_persian_digits
 
@@ -109,18 +109,12 @@ labels(
 )
 
 
-_QUORUMRULE_SHARE = fraction_field("share")
+# Converters that need more than the field's name are named functions: mypy's attrs plugin
+# reads each one's signature as the type the constructor accepts.
 
 
-def _quorumrule_share(value: Fraction | int | str) -> Fraction:
-    return _QUORUMRULE_SHARE(value)
-
-
-_QUORUMRULE_STRICT = flag_field("strict")
-
-
-def _quorumrule_strict(value: bool) -> bool:
-    return _QUORUMRULE_STRICT(value)
+def _share(value: Fraction | int | str) -> Fraction:
+    return as_fraction(value, "share")
 
 
 @attrs.frozen(kw_only=True)
@@ -143,8 +137,8 @@ class QuorumRule:
     0
     """
 
-    share: Fraction = attrs.field(converter=_quorumrule_share)
-    strict: bool = attrs.field(converter=_quorumrule_strict)
+    share: Fraction = attrs.field(converter=_share)
+    strict: bool = attrs.field(converter=to_flag)
 
     @classmethod
     def at_least(cls, share: Fraction | int | str) -> QuorumRule:
@@ -170,7 +164,7 @@ class QuorumRule:
         >>> QuorumRule.at_least("1/3").required(10), QuorumRule.more_than("1/3").required(9)
         (4, 4)
         """
-        members = whole_field("members", low=0)(members)
+        members = as_integer(members, "members", low=0)
         exact = self.share * members
         if self.strict:
             return math.floor(exact) + 1
@@ -188,7 +182,7 @@ class QuorumRule:
 
 
 def _positive_price(value: object) -> Rial:
-    price = rial_field("share_price")(value)
+    price = as_rial(value, "share_price")
     if price.rials <= 0:
         raise InvalidAmount(
             f"share_price: {describe(value)} is not above zero",
@@ -200,88 +194,40 @@ def _positive_price(value: object) -> Rial:
     return price
 
 
-_STATUTE_MINIMUM_SHARES = whole_field("minimum_shares", low=1)
+def _minimum_shares(value: int) -> int:
+    return as_integer(value, "minimum_shares", low=1)
 
 
-def _statute_minimum_shares(value: int) -> int:
-    return _STATUTE_MINIMUM_SHARES(value)
+def _max_capital_share(value: Fraction | int | str) -> Fraction:
+    return as_fraction(value, "max_capital_share", allow_zero=False)
 
 
-_STATUTE_MAX_CAPITAL_SHARE = fraction_field("max_capital_share", allow_zero=False)
+def _board_size(value: int) -> int:
+    return as_integer(value, "board_size", low=PRINCIPALS_MIN, high=PRINCIPALS_MAX)
 
 
-def _statute_max_capital_share(value: Fraction | int | str) -> Fraction:
-    return _STATUTE_MAX_CAPITAL_SHARE(value)
+def _board_term_years(value: int) -> int:
+    return as_integer(value, "board_term_years", low=1)
 
 
-_STATUTE_BOARD_SIZE = whole_field("board_size", low=PRINCIPALS_MIN, high=PRINCIPALS_MAX)
+def _ordinary_first_call(value: QuorumRule) -> QuorumRule:
+    return as_instance(value, QuorumRule, "ordinary_first_call")
 
 
-def _statute_board_size(value: int) -> int:
-    return _STATUTE_BOARD_SIZE(value)
+def _ordinary_second_call(value: QuorumRule) -> QuorumRule:
+    return as_instance(value, QuorumRule, "ordinary_second_call")
 
 
-_STATUTE_BOARD_TERM_YEARS = whole_field("board_term_years", low=1)
+def _extraordinary_first_call(value: QuorumRule) -> QuorumRule:
+    return as_instance(value, QuorumRule, "extraordinary_first_call")
 
 
-def _statute_board_term_years(value: int) -> int:
-    return _STATUTE_BOARD_TERM_YEARS(value)
+def _extraordinary_second_call(value: QuorumRule) -> QuorumRule:
+    return as_instance(value, QuorumRule, "extraordinary_second_call")
 
 
-_STATUTE_ORDINARY_FIRST_CALL = instance_field(QuorumRule, "ordinary_first_call")
-
-
-def _statute_ordinary_first_call(value: QuorumRule) -> QuorumRule:
-    return _STATUTE_ORDINARY_FIRST_CALL(value)
-
-
-_STATUTE_ORDINARY_SECOND_CALL = instance_field(QuorumRule, "ordinary_second_call")
-
-
-def _statute_ordinary_second_call(value: QuorumRule) -> QuorumRule:
-    return _STATUTE_ORDINARY_SECOND_CALL(value)
-
-
-_STATUTE_EXTRAORDINARY_FIRST_CALL = instance_field(QuorumRule, "extraordinary_first_call")
-
-
-def _statute_extraordinary_first_call(value: QuorumRule) -> QuorumRule:
-    return _STATUTE_EXTRAORDINARY_FIRST_CALL(value)
-
-
-_STATUTE_EXTRAORDINARY_SECOND_CALL = instance_field(QuorumRule, "extraordinary_second_call")
-
-
-def _statute_extraordinary_second_call(value: QuorumRule) -> QuorumRule:
-    return _STATUTE_EXTRAORDINARY_SECOND_CALL(value)
-
-
-_STATUTE_EXPULSION_GROUNDS = texts_field("expulsion_grounds")
-
-
-def _statute_expulsion_grounds(value: Iterable[str]) -> tuple[str, ...]:
-    return _STATUTE_EXPULSION_GROUNDS(value)
-
-
-_STATUTE_WORKPLACES = texts_field("workplaces")
-
-
-def _statute_workplaces(value: Iterable[str]) -> tuple[str, ...]:
-    return _STATUTE_WORKPLACES(value)
-
-
-_STATUTE_MINIMUM_MEMBERS = whole_field("minimum_members", low=1)
-
-
-def _statute_minimum_members(value: int) -> int:
-    return _STATUTE_MINIMUM_MEMBERS(value)
-
-
-_STATUTE_SIMILAR_GROUP = text_field("similar_group")
-
-
-def _statute_similar_group(value: str) -> str:
-    return _STATUTE_SIMILAR_GROUP(value)
+def _minimum_members(value: int) -> int:
+    return as_integer(value, "minimum_members", low=1)
 
 
 @attrs.frozen(kw_only=True)
@@ -341,20 +287,18 @@ class Statute:
     """
 
     share_price: Rial = attrs.field(converter=_positive_price)
-    minimum_shares: int = attrs.field(converter=_statute_minimum_shares)
-    max_capital_share: Fraction = attrs.field(converter=_statute_max_capital_share)
-    board_size: int = attrs.field(converter=_statute_board_size)
-    board_term_years: int = attrs.field(converter=_statute_board_term_years)
-    ordinary_first_call: QuorumRule = attrs.field(converter=_statute_ordinary_first_call)
-    ordinary_second_call: QuorumRule = attrs.field(converter=_statute_ordinary_second_call)
-    extraordinary_first_call: QuorumRule = attrs.field(converter=_statute_extraordinary_first_call)
-    extraordinary_second_call: QuorumRule = attrs.field(
-        converter=_statute_extraordinary_second_call
-    )
-    expulsion_grounds: tuple[str, ...] = attrs.field(converter=_statute_expulsion_grounds)
-    workplaces: tuple[str, ...] = attrs.field(default=(), converter=_statute_workplaces)
-    minimum_members: int = attrs.field(default=MINIMUM_MEMBERS, converter=_statute_minimum_members)
-    similar_group: str = attrs.field(default=SIMILAR_HOUSING, converter=_statute_similar_group)
+    minimum_shares: int = attrs.field(converter=_minimum_shares)
+    max_capital_share: Fraction = attrs.field(converter=_max_capital_share)
+    board_size: int = attrs.field(converter=_board_size)
+    board_term_years: int = attrs.field(converter=_board_term_years)
+    ordinary_first_call: QuorumRule = attrs.field(converter=_ordinary_first_call)
+    ordinary_second_call: QuorumRule = attrs.field(converter=_ordinary_second_call)
+    extraordinary_first_call: QuorumRule = attrs.field(converter=_extraordinary_first_call)
+    extraordinary_second_call: QuorumRule = attrs.field(converter=_extraordinary_second_call)
+    expulsion_grounds: tuple[str, ...] = attrs.field(converter=to_texts)
+    workplaces: tuple[str, ...] = attrs.field(default=(), converter=to_texts)
+    minimum_members: int = attrs.field(default=MINIMUM_MEMBERS, converter=_minimum_members)
+    similar_group: str = attrs.field(default=SIMILAR_HOUSING, converter=to_text)
 
     def __attrs_post_init__(self) -> None:
         for name in ("expulsion_grounds", "workplaces"):
@@ -376,8 +320,8 @@ class Statute:
         >>> example_statute().quorum_rule("ordinary", 2).label_en
         'at least 0 of the members'
         """
-        kind = enum_field(Assembly, "assembly")(assembly)
-        call = whole_field("session", low=1, high=2)(session)
+        kind = as_choice(assembly, Assembly, "assembly")
+        call = as_integer(session, "session", low=1, high=2)
         if kind is Assembly.ORDINARY:
             return self.ordinary_first_call if call == 1 else self.ordinary_second_call
         return self.extraordinary_first_call if call == 1 else self.extraordinary_second_call

@@ -94,22 +94,28 @@ from typing import cast
 
 import attrs
 
-from maskan.calendar import DateLike, add_years
+from maskan.calendar import add_years, as_date
 from maskan.errors import InvalidIdentifier, InvalidText, UnknownPlace, describe
 from maskan.geo import County, Province
-from maskan.identifiers import legal_id as legal_id_module
 from maskan.identifiers._common import MAX_INPUT_LENGTH
-from maskan.models._coop_fields import (
-    Labelled,
-    instance_field,
-    labels,
-    national_ids_field,
-    refuse,
+from maskan.models._fields import (
+    as_choice,
+    as_instance,
+    as_integer,
+    as_national_id,
+    as_national_ids,
+    as_text,
+    invalid,
     shown,
     shown_fa,
-    whole_field,
+    to_county,
+    to_date,
+    to_legal_id,
+    to_optional_text,
+    to_province,
+    to_text,
 )
-from maskan.models._fields import date_field, enum_field, national_id_field, optional, text_field
+from maskan.models._labels import Labelled, labels
 from maskan.models._membership import (
     Board,
     CooperativeEvent,
@@ -118,6 +124,8 @@ from maskan.models._membership import (
     Membership,
     Memberships,
     MembershipStatus,
+    check_no_repeats,
+    refuse,
     to_history,
     to_memberships,
 )
@@ -188,8 +196,16 @@ labels(
 )
 
 
-def _legal_id(value: str) -> str:
-    return legal_id_module.validate(value)
+# Converters that need more than the field's name are named functions: mypy's attrs plugin
+# reads each one's signature as the type the constructor accepts.
+
+
+def _kind(value: CooperativeKind | str) -> CooperativeKind:
+    return as_choice(value, CooperativeKind, "kind")
+
+
+def _statute(value: Statute) -> Statute:
+    return as_instance(value, Statute, "statute")
 
 
 def _registration_number(value: object) -> str:
@@ -219,70 +235,20 @@ def _registration_number(value: object) -> str:
     return number
 
 
+def _optional_registration_number(value: str | int | None) -> str | None:
+    return None if value is None else _registration_number(value)
+
+
 def _optional_board(value: object) -> Board | None:
     if value is None or isinstance(value, Board):
         return value
-    raise InvalidText(
-        f"board: {describe(value)} is a {type(value).__name__}, not a Board",
-        message_fa=f"board: مقدار {describe(value)} هیأت مدیره (Board) نیست",
-        code="type",
-        field="board",
-        value=value,
+    raise invalid(
+        InvalidText,
+        "board",
+        value,
+        f"is a {type(value).__name__}, not a Board",
+        "هیأت مدیره (Board) نیست",
     )
-
-
-_national_id = national_id_field("national_id")
-_on = date_field("on")
-
-
-def _cooperative_county(value: County | str | None) -> County | None:
-    return None if value is None else County.lookup(value)
-
-
-_COOPERATIVE_NAME = text_field("name")
-
-
-def _cooperative_name(value: str) -> str:
-    return _COOPERATIVE_NAME(value)
-
-
-_COOPERATIVE_KIND = enum_field(CooperativeKind, "kind")
-
-
-def _cooperative_kind(value: CooperativeKind | str) -> CooperativeKind:
-    return _COOPERATIVE_KIND(value)
-
-
-def _cooperative_province(value: Province | str) -> Province:
-    return Province.lookup(value)
-
-
-_COOPERATIVE_STATUTE = instance_field(Statute, "statute")
-
-
-def _cooperative_statute(value: Statute) -> Statute:
-    return _COOPERATIVE_STATUTE(value)
-
-
-_COOPERATIVE_FOUNDED_ON = date_field("founded_on")
-
-
-def _cooperative_founded_on(value: DateLike | str) -> datetime.date:
-    return _COOPERATIVE_FOUNDED_ON(value)
-
-
-_COOPERATIVE_REGISTRATION_NUMBER = optional(_registration_number)
-
-
-def _cooperative_registration_number(value: str | int | None) -> str | None:
-    return _COOPERATIVE_REGISTRATION_NUMBER(value)
-
-
-_COOPERATIVE_CITY = optional(text_field("city"))
-
-
-def _cooperative_city(value: str | None) -> str | None:
-    return _COOPERATIVE_CITY(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -319,17 +285,17 @@ class Cooperative:
     ('تعاونی مسکن کارکنان نمونه', 'staff housing cooperative', 'Isfahan', 7)
     """
 
-    name: str = attrs.field(converter=_cooperative_name)
-    kind: CooperativeKind = attrs.field(converter=_cooperative_kind)
-    legal_id: str = attrs.field(converter=_legal_id)
-    province: Province = attrs.field(converter=_cooperative_province)
-    statute: Statute = attrs.field(converter=_cooperative_statute)
-    founded_on: datetime.date = attrs.field(converter=_cooperative_founded_on)
+    name: str = attrs.field(converter=to_text)
+    kind: CooperativeKind = attrs.field(converter=_kind)
+    legal_id: str = attrs.field(converter=to_legal_id)
+    province: Province = attrs.field(converter=to_province)
+    statute: Statute = attrs.field(converter=_statute)
+    founded_on: datetime.date = attrs.field(converter=to_date)
     registration_number: str | None = attrs.field(
-        default=None, converter=_cooperative_registration_number
+        default=None, converter=_optional_registration_number
     )
-    county: County | None = attrs.field(default=None, converter=_cooperative_county)
-    city: str | None = attrs.field(default=None, converter=_cooperative_city)
+    county: County | None = attrs.field(default=None, converter=to_county)
+    city: str | None = attrs.field(default=None, converter=to_optional_text)
     memberships: Sequence[Membership] = attrs.field(default=(), converter=to_memberships)
     board: Board | None = attrs.field(default=None, converter=_optional_board)
     history: Sequence[CooperativeEvent] = attrs.field(default=(), converter=to_history)
@@ -399,7 +365,7 @@ class Cooperative:
         >>> example_cooperative().member("۰۴۹۹۳۷۰۸۹۹").founder
         True
         """
-        key = _national_id(national_id)
+        key = as_national_id(national_id, "national_id")
         record = self._book.get(key)
         if record is None:
             raise self._no_record(key, "national_id")
@@ -436,7 +402,7 @@ class Cooperative:
         >>> len(coop.members(on="1403/06/31")), len(coop.members(on="1403/07/01"))
         (0, 7)
         """
-        day = _on(on)
+        day = as_date(on, "on")
         return tuple(
             record
             for record in self._book
@@ -548,8 +514,8 @@ class Cooperative:
         ...
         maskan.errors.MembershipError: founders: 6 founders; a cooperative needs at least 7
         """
-        day = _on(on)
-        statute = instance_field(Statute, "statute")(statute)
+        day = as_date(on, "on")
+        statute = as_instance(statute, Statute, "statute")
         if isinstance(founders, str | bytes | Mapping) or not isinstance(founders, Iterable):
             raise refuse(
                 "type",
@@ -703,7 +669,7 @@ leave 6 active members; the statute requires at least 7
         ('expelled', 'عدم پرداخت اقساط')
         """
         day = self._check_day(on, "expel")
-        reason = text_field("ground")(ground)
+        reason = as_text(ground, "ground")
         if reason not in self.statute.expulsion_grounds:
             accepted = ", ".join(repr(item) for item in self.statute.expulsion_grounds)
             raise refuse(
@@ -767,7 +733,7 @@ leave 6 active members; the statute requires at least 7
         book = self._book
         self._check_not_active(newcomer.national_id, book, field="successor")
         _check_capital_share(newcomer.national_id, record.shares, book.active_shares, self.statute)
-        memo = optional(text_field("note"))(note)
+        memo = None if note is None else as_text(note, "note")
         ended = attrs.evolve(
             record,
             status=MembershipStatus.REPLACED,
@@ -820,8 +786,8 @@ leave 6 active members; the statute requires at least 7
         (True, 'board_elected')
         """
         day = self._check_day(on, "elect_board")
-        chosen = national_ids_field("principals")(principals)
-        backups = national_ids_field("alternates")(alternates)
+        chosen = as_national_ids(principals, "principals")
+        backups = as_national_ids(alternates, "alternates")
         if len(chosen) != self.statute.board_size:
             raise refuse(
                 "board_size",
@@ -854,15 +820,7 @@ leave 6 active members; the statute requires at least 7
                 f" {self.active_count} عضو فعال باید {shown_range_fa} باشد",
             )
         everyone = chosen + backups
-        if len(set(everyone)) != len(everyone):
-            repeated = next(person for person in everyone if everyone.count(person) > 1)
-            raise refuse(
-                "duplicate_board_member",
-                "principals",
-                repeated,
-                f"{repeated!r} is named twice",
-                f"{repeated!r} دو بار آمده است",
-            )
+        check_no_repeats(everyone)
         for position, person in enumerate(everyone):
             field = "principals" if position < len(chosen) else "alternates"
             self._active_record(person, day, "board seat", field=field)
@@ -893,8 +851,8 @@ leave 6 active members; the statute requires at least 7
             object.__setattr__(new, "board", board)
         return new
 
-    def _check_day(self, on: object, operation: str) -> datetime.date:
-        day = _on(on)
+    def _check_day(self, on: datetime.date | str, operation: str) -> datetime.date:
+        day = as_date(on, "on")
         last = self.history[-1].on if self.history else self.founded_on
         if day < last:
             raise refuse(
@@ -919,7 +877,7 @@ leave 6 active members; the statute requires at least 7
     def _active_record(
         self, national_id: object, day: datetime.date, what: str, *, field: str = "national_id"
     ) -> Membership:
-        key = national_id_field(field)(national_id)
+        key = as_national_id(national_id, field)
         record = self._book.get(key)
         if record is None:
             raise self._no_record(key, field)
@@ -1026,7 +984,7 @@ def _check_person(person: object, field: str) -> Person:
 
 
 def _check_minimum_shares(shares: object, statute: Statute) -> int:
-    count = whole_field("shares", low=1)(shares)
+    count = as_integer(shares, "shares", low=1)
     if count < statute.minimum_shares:
         raise refuse(
             "below_minimum_shares",
@@ -1065,7 +1023,9 @@ def _check_capital_share(national_id: str, shares: int, total: int, statute: Sta
 def _founder_shares(shares: object, people: list[Person]) -> dict[str, object]:
     if not isinstance(shares, Mapping):
         return {person.national_id: shares for person in people}
-    given: dict[str, object] = {_national_id(key): value for key, value in shares.items()}
+    given: dict[str, object] = {
+        as_national_id(key, "national_id"): value for key, value in shares.items()
+    }
     founders = {person.national_id for person in people}
     for key in given:
         if key not in founders:

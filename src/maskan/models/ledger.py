@@ -57,34 +57,49 @@ from __future__ import annotations
 
 import bisect
 import datetime
-import enum
+import functools
 import threading
 from collections.abc import Iterable
 from decimal import Decimal
 from operator import attrgetter
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 import attrs
 
-from maskan.calendar import DateLike, add_months, as_date, jalali_ymd
-from maskan.errors import LedgerError, MaskanError, describe
-from maskan.identifiers import legal_id
-from maskan.models._fields import enum_field, national_id_field, rial_field, text_field
+from maskan.calendar import DateLike, add_months, as_date
+from maskan.errors import LedgerError, describe
+from maskan.models._fields import (
+    as_choice,
+    as_national_id,
+    as_rial,
+    as_sequence,
+    failure,
+    shown,
+    shown_fa,
+    to_date,
+    to_legal_id,
+    to_national_id,
+    to_optional_text,
+    to_rial,
+    wrong_type,
+)
+from maskan.models._labels import Labelled, labels
 from maskan.money import Rial
-from maskan.persian.digits import to_persian_digits
 
 __all__ = ["Contribution", "ContributionKind", "Due", "InstalmentPlan", "Ledger"]
 
-T = TypeVar("T")
 
-
-class ContributionKind(enum.StrEnum):
+class ContributionKind(Labelled):
     """What a member's payment was for; ``REFUND`` is money paid back to the member.
 
     >>> [kind.value for kind in ContributionKind]
     ['membership_fee', 'shares', 'deposit', 'instalment', 'refund']
     >>> ContributionKind.INSTALMENT.label_fa
     'قسط'
+    >>> ContributionKind.REFUND.label_fa
+    'استرداد آورده'
+    >>> ContributionKind.MEMBERSHIP_FEE.label_en
+    'membership fee'
     """
 
     MEMBERSHIP_FEE = "membership_fee"
@@ -93,44 +108,20 @@ class ContributionKind(enum.StrEnum):
     INSTALMENT = "instalment"
     REFUND = "refund"
 
-    @property
-    def label_fa(self) -> str:
-        """The Persian label.
 
-        >>> ContributionKind.REFUND.label_fa
-        'استرداد آورده'
-        """
-        return _KIND_LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        """The English label.
-
-        >>> ContributionKind.MEMBERSHIP_FEE.label_en
-        'membership fee'
-        """
-        return _KIND_LABELS[self][1]
-
-
-_KIND_LABELS = {
-    ContributionKind.MEMBERSHIP_FEE: ("حق عضویت", "membership fee"),
-    ContributionKind.SHARES: ("خرید سهام", "shares"),
-    ContributionKind.DEPOSIT: ("واریز علی\u200cالحساب", "deposit"),
-    ContributionKind.INSTALMENT: ("قسط", "instalment"),
-    ContributionKind.REFUND: ("استرداد آورده", "refund"),
-}
+labels(
+    ContributionKind,
+    {
+        "membership_fee": ("حق عضویت", "membership fee"),
+        "shares": ("خرید سهام", "shares"),
+        "deposit": ("واریز علی\u200cالحساب", "deposit"),
+        "instalment": ("قسط", "instalment"),
+        "refund": ("استرداد آورده", "refund"),
+    },
+)
 
 
 # Messages ------------------------------------------------------------------------------
-
-
-def _jalali(day: datetime.date) -> str:
-    year, month, date_of_month = jalali_ymd(day)
-    return f"{year}/{month:02d}/{date_of_month:02d}"
-
-
-def _shown(day: datetime.date) -> str:
-    return f"{_jalali(day)} ({day.isoformat()})"
 
 
 def _rials(amount: int) -> str:
@@ -141,24 +132,8 @@ def _rials_fa(amount: int) -> str:
     return f"{amount:,}".replace(",", "٬") + " ریال"
 
 
-def _fail(field: str, code: str, message: str, message_fa: str, value: object) -> LedgerError:
-    return LedgerError(
-        f"{field}: {message}",
-        message_fa=f"{field}: {to_persian_digits(message_fa)}",
-        code=code,
-        field=field,
-        value=value,
-    )
-
-
-def _wrong_type(field: str, value: object, expected: str) -> LedgerError:
-    return _fail(
-        field,
-        "type",
-        f"{describe(value)} is a {type(value).__name__}, not a {expected}",
-        f"مقدار {describe(value)} از نوع {type(value).__name__} است، نه {expected}",
-        value,
-    )
+_fail = functools.partial(failure, LedgerError)
+_wrong_type = functools.partial(wrong_type, LedgerError)
 
 
 def _not_positive(field: str, amount: Rial) -> LedgerError:
@@ -171,63 +146,30 @@ def _not_positive(field: str, amount: Rial) -> LedgerError:
     )
 
 
-# Converters (named functions: mypy's attrs plugin reads their signatures) ---------------
-
-_to_member_id = national_id_field("member_id")
-_to_kind = enum_field(ContributionKind, "kind")
-_to_amount = rial_field("amount")
-_to_total = rial_field("total")
-_to_reference = text_field("reference")
+# Converters ----------------------------------------------------------------------------
+# Fields that need only their name use the shared converters of maskan.models._fields; the
+# others have a small named function, whose signature mypy's attrs plugin reads as the
+# type the constructor accepts.
 
 
 def _member_id(value: str) -> str:
-    return _to_member_id(value)
-
-
-def _date(value: DateLike | str) -> datetime.date:
-    return as_date(value, "date")
+    return as_national_id(value, "member_id")
 
 
 def _kind(value: ContributionKind | str) -> ContributionKind:
-    return _to_kind(value)
-
-
-def _amount(value: Rial | int | Decimal | str) -> Rial:
-    return _to_amount(value)
-
-
-def _total(value: Rial | int | Decimal | str) -> Rial:
-    return _to_total(value)
-
-
-def _reference(value: str | None) -> str | None:
-    return None if value is None else _to_reference(value)
+    return as_choice(value, ContributionKind, "kind")
 
 
 def _dues(value: Iterable[Due]) -> tuple[Due, ...]:
-    return _sequence(value, "dues", "Due")
-
-
-def _cooperative_id(value: str) -> str:
-    try:
-        return legal_id.validate(value)
-    except MaskanError as error:
-        error.field = "cooperative_id"
-        raise
+    return as_sequence(value, LedgerError, "dues", "Due")
 
 
 def _entries(value: Iterable[Contribution]) -> tuple[Contribution, ...]:
-    return _sequence(value, "entries", "Contribution")
+    return as_sequence(value, LedgerError, "entries", "Contribution")
 
 
 def _plans(value: Iterable[InstalmentPlan]) -> tuple[InstalmentPlan, ...]:
-    return _sequence(value, "plans", "InstalmentPlan")
-
-
-def _sequence(value: Iterable[T], field: str, kind: str) -> tuple[T, ...]:
-    if not isinstance(value, Iterable):
-        raise _wrong_type(field, value, f"sequence of {kind}")
-    return tuple(value)
+    return as_sequence(value, LedgerError, "plans", "InstalmentPlan")
 
 
 # Records -------------------------------------------------------------------------------
@@ -251,11 +193,11 @@ class Contribution:
     ('0499370899', Rial(500000000), 'deposit')
     """
 
-    member_id: str = attrs.field(converter=_member_id)
-    date: datetime.date = attrs.field(converter=_date)
+    member_id: str = attrs.field(converter=to_national_id)
+    date: datetime.date = attrs.field(converter=to_date)
     kind: ContributionKind = attrs.field(converter=_kind)
-    amount: Rial = attrs.field(converter=_amount)
-    reference: str | None = attrs.field(default=None, converter=_reference)
+    amount: Rial = attrs.field(converter=to_rial)
+    reference: str | None = attrs.field(default=None, converter=to_optional_text)
 
     def __attrs_post_init__(self) -> None:
         if self.amount.rials <= 0:
@@ -286,8 +228,8 @@ class Due:
     Rial(10000000)
     """
 
-    date: datetime.date = attrs.field(converter=_date)
-    amount: Rial = attrs.field(converter=_amount)
+    date: datetime.date = attrs.field(converter=to_date)
+    amount: Rial = attrs.field(converter=to_rial)
 
     def __attrs_post_init__(self) -> None:
         if self.amount.rials <= 0:
@@ -321,8 +263,8 @@ class InstalmentPlan:
     maskan.errors.LedgerError: dues: the dues add up to 2 rials, not the total of 1 rials
     """
 
-    member_id: str = attrs.field(converter=_member_id)
-    total: Rial = attrs.field(converter=_total)
+    member_id: str = attrs.field(converter=to_national_id)
+    total: Rial = attrs.field(converter=to_rial)
     dues: tuple[Due, ...] = attrs.field(converter=_dues)
 
     def __attrs_post_init__(self) -> None:
@@ -335,10 +277,10 @@ class InstalmentPlan:
                 raise _fail(
                     f"dues[{index}]",
                     "out_of_order",
-                    f"{_shown(due.date)} is not after the previous due date,"
-                    f" {_shown(self.dues[index - 1].date)}",
-                    f"تاریخ {_jalali(due.date)} پس از سررسید قبلی"
-                    f" ({_jalali(self.dues[index - 1].date)}) نیست",
+                    f"{shown(due.date)} is not after the previous due date,"
+                    f" {shown(self.dues[index - 1].date)}",
+                    f"تاریخ {shown_fa(due.date)} پس از سررسید قبلی"
+                    f" ({shown_fa(self.dues[index - 1].date)}) نیست",
                     due.date,
                 )
         added = sum(due.amount.rials for due in self.dues)
@@ -386,7 +328,7 @@ class InstalmentPlan:
                 f"مقدار {describe(count)} تعداد درستی برای اقساط نیست (عدد صحیح از ۱ به بالا)",
                 count,
             )
-        amount = _total(total)
+        amount = as_rial(total, "total")
         if amount.rials < count:
             raise _fail(
                 "total",
@@ -487,10 +429,10 @@ def _refund_too_large(
         field,
         "refund_exceeds_balance",
         f"a refund of {_rials(entry.amount.rials)} to {entry.member_id} on"
-        f" {_shown(entry.date)} exceeds the member's balance of {_rials(balance)}"
-        f" on {_shown(day)}",
+        f" {shown(entry.date)} exceeds the member's balance of {_rials(balance)}"
+        f" on {shown(day)}",
         f"استرداد {_rials_fa(entry.amount.rials)} به {entry.member_id} در"
-        f" {_jalali(entry.date)} از مانده حساب عضو در {_jalali(day)}"
+        f" {shown_fa(entry.date)} از مانده حساب عضو در {shown_fa(day)}"
         f" ({_rials_fa(balance)}) بیشتر است",
         entry,
     )
@@ -540,7 +482,7 @@ class Ledger:
     Rial(6)
     """
 
-    cooperative_id: str = attrs.field(converter=_cooperative_id)
+    cooperative_id: str = attrs.field(converter=to_legal_id)
     entries: tuple[Contribution, ...] = attrs.field(default=(), converter=_entries)
     plans: tuple[InstalmentPlan, ...] = attrs.field(default=(), converter=_plans)
     _store: _Store = attrs.field(init=False, eq=False, repr=False)

@@ -87,7 +87,25 @@ import attrs
 from maskan.calendar import DateLike, as_date, full_years, jalali_ymd, month_length
 from maskan.errors import InvalidDate, InvalidNationalId, UnknownPlace
 from maskan.geo import County, Province
-from maskan.models._fields import national_id_field
+from maskan.models._fields import (
+    as_choice,
+    as_collection,
+    as_integer,
+    as_national_id,
+    as_record,
+    as_records,
+    as_text,
+    shown,
+    shown_fa,
+    to_county,
+    to_date,
+    to_national_id,
+    to_optional_date,
+    to_optional_flag,
+    to_optional_province,
+    to_optional_text,
+    to_text,
+)
 from maskan.models._housing import (
     Benefit,
     BenefitKind,
@@ -102,19 +120,7 @@ from maskan.models._housing import (
     owned_properties_field,
     owned_residential_since,
 )
-from maskan.models._person_fields import (
-    Labelled,
-    choice,
-    count,
-    flag,
-    iterable,
-    labels,
-    record,
-    records,
-    shown,
-    shown_fa,
-    text,
-)
+from maskan.models._labels import Labelled, labels
 
 __all__ = [
     "Benefit",
@@ -274,38 +280,6 @@ labels(
 # --- records ----------------------------------------------------------------------------
 
 
-# Named converters, one per field: mypy's attrs plugin reads each one's signature as the
-# type the constructor accepts.
-
-
-def _city(value: str) -> str:
-    return text(value, "city")
-
-
-def _since(value: DateLike | str) -> datetime.date:
-    return as_date(value, "since")
-
-
-def _county(value: County | str | None) -> County | None:
-    if value is None or type(value) is County:
-        return value
-    return County.lookup(value)
-
-
-def _province(value: Province | str | None) -> Province | None:
-    if value is None or type(value) is Province:
-        return value
-    return Province.lookup(value)
-
-
-def _from_metropolis(value: bool | None) -> bool | None:
-    return None if value is None else flag(value, "from_metropolis")
-
-
-def _transferred_employee(value: bool | None) -> bool | None:
-    return None if value is None else flag(value, "transferred_employee")
-
-
 @attrs.frozen(kw_only=True)
 class Residence:
     """One stretch of a person's residence history (سابقه سکونت): living in ``city`` from
@@ -336,12 +310,12 @@ class Residence:
     ('Isfahan', datetime.date(2016, 4, 20))
     """
 
-    city: str = attrs.field(converter=_city)
-    since: datetime.date = attrs.field(converter=_since)
-    county: County | None = attrs.field(default=None, converter=_county)
-    province: Province | None = attrs.field(default=None, converter=_province)
-    from_metropolis: bool | None = attrs.field(default=None, converter=_from_metropolis)
-    transferred_employee: bool | None = attrs.field(default=None, converter=_transferred_employee)
+    city: str = attrs.field(converter=to_text)
+    since: datetime.date = attrs.field(converter=to_date)
+    county: County | None = attrs.field(default=None, converter=to_county)
+    province: Province | None = attrs.field(default=None, converter=to_optional_province)
+    from_metropolis: bool | None = attrs.field(default=None, converter=to_optional_flag)
+    transferred_employee: bool | None = attrs.field(default=None, converter=to_optional_flag)
 
     def __attrs_post_init__(self) -> None:
         if self.county is None:
@@ -361,20 +335,16 @@ class Residence:
             )
 
 
+# Converters that need more than the field's name are named functions: mypy's attrs plugin
+# reads each one's signature as the type the constructor accepts.
+
+
 def _employment_kind(value: EmploymentKind | str | None) -> EmploymentKind | None:
-    return None if value is None else choice(value, EmploymentKind, "kind")
-
-
-def _employer(value: str | None) -> str | None:
-    return None if value is None else text(value, "employer")
-
-
-def _workplace(value: str | None) -> str | None:
-    return None if value is None else text(value, "workplace")
+    return None if value is None else as_choice(value, EmploymentKind, "kind")
 
 
 def _insurer(value: Insurer | str | None) -> Insurer | None:
-    return None if value is None else choice(value, Insurer, "insurer")
+    return None if value is None else as_choice(value, Insurer, "insurer")
 
 
 @attrs.frozen(kw_only=True)
@@ -394,17 +364,9 @@ class Employment:
     """
 
     kind: EmploymentKind | None = attrs.field(default=None, converter=_employment_kind)
-    employer: str | None = attrs.field(default=None, converter=_employer)
-    workplace: str | None = attrs.field(default=None, converter=_workplace)
+    employer: str | None = attrs.field(default=None, converter=to_optional_text)
+    workplace: str | None = attrs.field(default=None, converter=to_optional_text)
     insurer: Insurer | None = attrs.field(default=None, converter=_insurer)
-
-
-def _start(value: DateLike | str) -> datetime.date:
-    return as_date(value, "start")
-
-
-def _end(value: DateLike | str | None) -> datetime.date | None:
-    return None if value is None else as_date(value, "end")
 
 
 @attrs.frozen(kw_only=True)
@@ -429,8 +391,8 @@ class InsuredPeriod:
 1400/01/01 (2021-03-21)
     """
 
-    start: datetime.date = attrs.field(converter=_start)
-    end: datetime.date | None = attrs.field(default=None, converter=_end)
+    start: datetime.date = attrs.field(converter=to_date)
+    end: datetime.date | None = attrs.field(default=None, converter=to_optional_date)
     insurer: Insurer | None = attrs.field(default=None, converter=_insurer)
 
     def __attrs_post_init__(self) -> None:
@@ -448,51 +410,16 @@ class InsuredPeriod:
 # --- the person -------------------------------------------------------------------------
 
 
-_national_id = national_id_field("national_id")
-
-
-def _person_id(value: str) -> str:
-    return _national_id(value)
-
-
-def _first_name(value: str) -> str:
-    return text(value, "first_name")
-
-
-def _last_name(value: str) -> str:
-    return text(value, "last_name")
-
-
-def _father_name(value: str | None) -> str | None:
-    return None if value is None else text(value, "father_name")
-
-
-def _birth_date(value: DateLike | str | None) -> datetime.date | None:
-    return None if value is None else as_date(value, "birth_date")
-
-
 def _gender(value: Gender | str | None) -> Gender | None:
-    return None if value is None else choice(value, Gender, "gender")
+    return None if value is None else as_choice(value, Gender, "gender")
 
 
 def _nationality(value: Nationality | str | None) -> Nationality | None:
-    return None if value is None else choice(value, Nationality, "nationality")
-
-
-def _legal_capacity(value: bool | None) -> bool | None:
-    return None if value is None else flag(value, "legal_capacity")
+    return None if value is None else as_choice(value, Nationality, "nationality")
 
 
 def _marital_status(value: MaritalStatus | str | None) -> MaritalStatus | None:
-    return None if value is None else choice(value, MaritalStatus, "marital_status")
-
-
-def _head_of_household(value: bool | None) -> bool | None:
-    return None if value is None else flag(value, "head_of_household")
-
-
-def _child_custody(value: bool | None) -> bool | None:
-    return None if value is None else flag(value, "child_custody")
+    return None if value is None else as_choice(value, MaritalStatus, "marital_status")
 
 
 def _children_birth_dates(
@@ -501,44 +428,40 @@ def _children_birth_dates(
     if value is None:
         return None
     field = "children_birth_dates"
-    return tuple(sorted(as_date(item, field) for item in iterable(value, field)))
+    return tuple(sorted(as_date(item, field) for item in as_collection(value, field)))
 
 
 def _dependants(value: int | None) -> int | None:
-    return None if value is None else count(value, "dependants", low=0)
-
-
-def _disabled(value: bool | None) -> bool | None:
-    return None if value is None else flag(value, "disabled")
+    return None if value is None else as_integer(value, "dependants", low=0, code="negative")
 
 
 def _veteran_status(value: VeteranStatus | str | None) -> VeteranStatus | None:
-    return None if value is None else choice(value, VeteranStatus, "veteran_status")
+    return None if value is None else as_choice(value, VeteranStatus, "veteran_status")
 
 
 def _residences(value: Iterable[Residence] | None) -> tuple[Residence, ...] | None:
-    return None if value is None else records(value, Residence, "residences")
+    return None if value is None else as_records(value, Residence, "residences")
 
 
 def _employment(value: Employment | None) -> Employment | None:
-    return None if value is None else record(value, Employment, "employment")
+    return None if value is None else as_record(value, Employment, "employment")
 
 
 def _insured_periods(value: Iterable[InsuredPeriod] | None) -> tuple[InsuredPeriod, ...] | None:
-    return None if value is None else records(value, InsuredPeriod, "insured_periods")
+    return None if value is None else as_records(value, InsuredPeriod, "insured_periods")
 
 
 def _income_decile(value: int | None) -> int | None:
     if value is None:
         return None
-    return count(value, "income_decile", low=1, high=10, code="decile_out_of_range")
+    return as_integer(value, "income_decile", low=1, high=10, code="decile_out_of_range")
 
 
 def _spouse_id(value: str | None) -> str | None:
     if value is None:
         return None
     try:
-        return _national_id(value)
+        return as_national_id(value, "national_id")
     except InvalidNationalId as error:
         # The identifier's messages name "national_id"; name the spouse's field instead.
         raise InvalidNationalId(
@@ -551,7 +474,7 @@ def _spouse_id(value: str | None) -> str | None:
 
 
 def _spouse_housing(value: HousingHistory | None) -> HousingHistory | None:
-    return None if value is None else record(value, HousingHistory, "spouse_housing")
+    return None if value is None else as_record(value, HousingHistory, "spouse_housing")
 
 
 @attrs.frozen(kw_only=True)
@@ -609,22 +532,22 @@ class Person:
 national ID
     """
 
-    national_id: str = attrs.field(converter=_person_id)
-    first_name: str = attrs.field(converter=_first_name)
-    last_name: str = attrs.field(converter=_last_name)
-    father_name: str | None = attrs.field(default=None, converter=_father_name)
-    birth_date: datetime.date | None = attrs.field(default=None, converter=_birth_date)
+    national_id: str = attrs.field(converter=to_national_id)
+    first_name: str = attrs.field(converter=to_text)
+    last_name: str = attrs.field(converter=to_text)
+    father_name: str | None = attrs.field(default=None, converter=to_optional_text)
+    birth_date: datetime.date | None = attrs.field(default=None, converter=to_optional_date)
     gender: Gender | None = attrs.field(default=None, converter=_gender)
     nationality: Nationality | None = attrs.field(default=None, converter=_nationality)
-    legal_capacity: bool | None = attrs.field(default=None, converter=_legal_capacity)
+    legal_capacity: bool | None = attrs.field(default=None, converter=to_optional_flag)
     marital_status: MaritalStatus | None = attrs.field(default=None, converter=_marital_status)
-    head_of_household: bool | None = attrs.field(default=None, converter=_head_of_household)
-    child_custody: bool | None = attrs.field(default=None, converter=_child_custody)
+    head_of_household: bool | None = attrs.field(default=None, converter=to_optional_flag)
+    child_custody: bool | None = attrs.field(default=None, converter=to_optional_flag)
     children_birth_dates: tuple[datetime.date, ...] | None = attrs.field(
         default=None, converter=_children_birth_dates
     )
     dependants: int | None = attrs.field(default=None, converter=_dependants)
-    disabled: bool | None = attrs.field(default=None, converter=_disabled)
+    disabled: bool | None = attrs.field(default=None, converter=to_optional_flag)
     veteran_status: VeteranStatus | None = attrs.field(default=None, converter=_veteran_status)
     residences: tuple[Residence, ...] | None = attrs.field(default=None, converter=_residences)
     employment: Employment | None = attrs.field(default=None, converter=_employment)
@@ -768,7 +691,7 @@ national ID
         >>> person.residence_years("اصفهان", jdate(1398, 1, 1)) is None
         True
         """
-        place = text(city, "city")
+        place = as_text(city, "city")
         day = as_date(on, "on")
         residences = self.residences
         if residences is None:
@@ -875,7 +798,7 @@ national ID
         >>> [home.city for home in moved.residences], person.residences is None
         (['اصفهان'], True)
         """
-        residence = record(residence, Residence, "residence")
+        residence = as_record(residence, Residence, "residence")
         history = self.residences or ()
         if history and residence.since <= history[-1].since:
             raise _out_of_order(residence.since, history[-1].since)

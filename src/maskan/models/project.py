@@ -69,22 +69,37 @@ Fraction(87, 100)
 from __future__ import annotations
 
 import datetime
-import enum
+import functools
 import operator
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
-from typing import SupportsIndex, TypeVar
+from typing import SupportsIndex
 
 import attrs
 
-from maskan.calendar import DateLike, as_date, jalali_ymd
+from maskan.calendar import DateLike, as_date
 from maskan.errors import InvalidNumber, MaskanError, ProjectError, describe
 from maskan.geo import County, Province
-from maskan.identifiers import legal_id
-from maskan.models._fields import enum_field, rial_field, text_field
+from maskan.models._fields import (
+    as_choice,
+    as_sequence,
+    as_text,
+    failure,
+    invalid,
+    shown,
+    shown_fa,
+    to_date,
+    to_legal_id,
+    to_optional_date,
+    to_optional_text,
+    to_rial,
+    to_text,
+    wrong_type,
+)
+from maskan.models._labels import Labelled, labels
 from maskan.money import Rial
-from maskan.persian.digits import to_latin_digits, to_persian_digits
+from maskan.persian.digits import to_latin_digits
 from maskan.persian.numbers import parse_number
 
 __all__ = [
@@ -98,11 +113,10 @@ __all__ = [
     "Unit",
 ]
 
-T = TypeVar("T")
 _HUNDRED = Decimal(100)
 
 
-class ProjectStatus(enum.StrEnum):
+class ProjectStatus(Labelled):
     """The stage a housing project has reached, in the order projects pass through them.
 
     The value is the stable wire code. Compare stages with the project's methods, not with
@@ -112,6 +126,10 @@ class ProjectStatus(enum.StrEnum):
     ['planned', 'permitted', 'under_construction', 'completed', 'opened', 'handed_over']
     >>> ProjectStatus.OPENED.label_fa, ProjectStatus.OPENED.label_en
     ('افتتاح\u200cشده', 'opened')
+    >>> ProjectStatus.PERMITTED.label_fa
+    'دارای پروانهٔ ساختمانی'
+    >>> ProjectStatus.HANDED_OVER.label_en
+    'handed over'
     """
 
     PLANNED = "planned"
@@ -121,38 +139,23 @@ class ProjectStatus(enum.StrEnum):
     OPENED = "opened"
     HANDED_OVER = "handed_over"
 
-    @property
-    def label_fa(self) -> str:
-        """The Persian label.
 
-        >>> ProjectStatus.PERMITTED.label_fa
-        'دارای پروانهٔ ساختمانی'
-        """
-        return _STATUS_LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        """The English label.
-
-        >>> ProjectStatus.HANDED_OVER.label_en
-        'handed over'
-        """
-        return _STATUS_LABELS[self][1]
-
-
-_STATUS_LABELS = {
-    ProjectStatus.PLANNED: ("برنامه\u200cریزی\u200cشده", "planned"),
-    ProjectStatus.PERMITTED: ("دارای پروانهٔ ساختمانی", "permitted (building permit issued)"),
-    ProjectStatus.UNDER_CONSTRUCTION: ("در حال ساخت", "under construction"),
-    ProjectStatus.COMPLETED: ("تکمیل\u200cشده", "completed"),
-    ProjectStatus.OPENED: ("افتتاح\u200cشده", "opened"),
-    ProjectStatus.HANDED_OVER: ("تحویل\u200cشده", "handed over"),
-}
+labels(
+    ProjectStatus,
+    {
+        "planned": ("برنامه\u200cریزی\u200cشده", "planned"),
+        "permitted": ("دارای پروانهٔ ساختمانی", "permitted (building permit issued)"),
+        "under_construction": ("در حال ساخت", "under construction"),
+        "completed": ("تکمیل\u200cشده", "completed"),
+        "opened": ("افتتاح\u200cشده", "opened"),
+        "handed_over": ("تحویل\u200cشده", "handed over"),
+    },
+)
 _STAGES = tuple(ProjectStatus)
 _FINISHED = frozenset(_STAGES[_STAGES.index(ProjectStatus.COMPLETED) :])
 
 
-class LandTenure(enum.StrEnum):
+class LandTenure(Labelled):
     """How the cooperative holds the project's land.
 
     ``LEASE_99_YEAR`` is the long lease of state land used by Mehr housing and the workers'
@@ -160,103 +163,57 @@ class LandTenure(enum.StrEnum):
 
     >>> LandTenure("lease_99_year").label_fa
     'اجارهٔ ۹۹ ساله'
+    >>> LandTenure.OWNED.label_fa
+    'ملکی'
+    >>> LandTenure.LEASE_99_YEAR.label_en
+    '99-year lease'
     """
 
     OWNED = "owned"
     LEASE_99_YEAR = "lease_99_year"
     OTHER = "other"
 
-    @property
-    def label_fa(self) -> str:
-        """The Persian label.
 
-        >>> LandTenure.OWNED.label_fa
-        'ملکی'
-        """
-        return _TENURE_LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        """The English label.
-
-        >>> LandTenure.LEASE_99_YEAR.label_en
-        '99-year lease'
-        """
-        return _TENURE_LABELS[self][1]
+labels(
+    LandTenure,
+    {
+        "owned": ("ملکی", "owned"),
+        "lease_99_year": ("اجارهٔ ۹۹ ساله", "99-year lease"),
+        "other": ("سایر", "other"),
+    },
+)
 
 
-_TENURE_LABELS = {
-    LandTenure.OWNED: ("ملکی", "owned"),
-    LandTenure.LEASE_99_YEAR: ("اجارهٔ ۹۹ ساله", "99-year lease"),
-    LandTenure.OTHER: ("سایر", "other"),
-}
-
-
-class FundingSource(enum.StrEnum):
+class FundingSource(Labelled):
     """Where a project's money comes from (DOMAIN.md §5.7).
 
     >>> [source.label_fa for source in FundingSource]
     ['آوردهٔ اعضا', 'تسهیلات بانکی', 'سایر منابع']
+    >>> FundingSource.BANK_FACILITY.label_fa
+    'تسهیلات بانکی'
+    >>> FundingSource.MEMBERS.label_en
+    "members' contributions"
     """
 
     MEMBERS = "members"
     BANK_FACILITY = "bank_facility"
     OTHER = "other"
 
-    @property
-    def label_fa(self) -> str:
-        """The Persian label.
 
-        >>> FundingSource.BANK_FACILITY.label_fa
-        'تسهیلات بانکی'
-        """
-        return _SOURCE_LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        """The English label.
-
-        >>> FundingSource.MEMBERS.label_en
-        "members' contributions"
-        """
-        return _SOURCE_LABELS[self][1]
-
-
-_SOURCE_LABELS = {
-    FundingSource.MEMBERS: ("آوردهٔ اعضا", "members' contributions"),
-    FundingSource.BANK_FACILITY: ("تسهیلات بانکی", "bank facilities"),
-    FundingSource.OTHER: ("سایر منابع", "other sources"),
-}
+labels(
+    FundingSource,
+    {
+        "members": ("آوردهٔ اعضا", "members' contributions"),
+        "bank_facility": ("تسهیلات بانکی", "bank facilities"),
+        "other": ("سایر منابع", "other sources"),
+    },
+)
 
 
 # Converters ----------------------------------------------------------------------------
-# mypy's attrs plugin reads the signature of a named converter as the type the constructor
-# accepts, so each field has a small named function that calls one of the helpers below.
-
-
-def _legal_id(value: object, field: str) -> str:
-    try:
-        return legal_id.validate(value)  # type: ignore[arg-type]
-    except MaskanError as error:
-        error.field = field
-        raise
-
-
-def _label(value: object, field: str) -> str:
-    """Normalized text with ASCII digits, so that «۱۲» and "12" name the same unit."""
-    return to_latin_digits(text_field(field)(value))
-
-
-def _number_error(
-    field: str, value: object, reason: str, reason_fa: str, code: str
-) -> InvalidNumber:
-    return InvalidNumber(
-        f"{field}: {describe(value)} {reason}",
-        message_fa=f"{field}: مقدار {describe(value)} {reason_fa}",
-        code=code,
-        field=field,
-        value=value,
-    )
+# Fields that need only their name use the shared converters of maskan.models._fields; the
+# others have a small named function, whose signature mypy's attrs plugin reads as the
+# type the constructor accepts.
 
 
 def _decimal(value: object, field: str, *, percent: bool = False) -> Decimal:
@@ -267,7 +224,9 @@ def _decimal(value: object, field: str, *, percent: bool = False) -> Decimal:
     percent sign (``"۶۵٪"`` is 65).
     """
     if isinstance(value, bool):
-        raise _number_error(field, value, "is a bool, not a number", "بولی است، نه عدد", "type")
+        raise invalid(
+            InvalidNumber, field, value, "is a bool, not a number", "بولی است، نه عدد", "type"
+        )
     if isinstance(value, Decimal):
         number = value
     elif isinstance(value, int):
@@ -275,13 +234,16 @@ def _decimal(value: object, field: str, *, percent: bool = False) -> Decimal:
     elif isinstance(value, float):
         number = Decimal(repr(value))
     elif isinstance(value, str):
-        text = value.strip().rstrip("%٪").rstrip() if percent else value
+        digits = value.strip().rstrip("%٪").rstrip() if percent else value
         try:
-            number = Decimal(parse_number(text))
+            number = Decimal(parse_number(digits))
         except InvalidNumber as error:
-            raise _number_error(field, value, "is not a number", "عدد نیست", error.code) from None
+            raise invalid(
+                InvalidNumber, field, value, "is not a number", "عدد نیست", error.code
+            ) from None
     else:
-        raise _number_error(
+        raise invalid(
+            InvalidNumber,
             field,
             value,
             f"is a {type(value).__name__}, not a number",
@@ -289,7 +251,9 @@ def _decimal(value: object, field: str, *, percent: bool = False) -> Decimal:
             "type",
         )
     if not number.is_finite():
-        raise _number_error(field, value, "is not a finite number", "عدد متناهی نیست", "not_finite")
+        raise invalid(
+            InvalidNumber, field, value, "is not a finite number", "عدد متناهی نیست", "not_finite"
+        )
     return number
 
 
@@ -298,7 +262,8 @@ def _integer(value: object, field: str) -> int:
         return value
     if not isinstance(value, bool) and isinstance(value, SupportsIndex):
         return operator.index(value)  # numpy integers
-    raise _number_error(
+    raise invalid(
+        InvalidNumber,
         field,
         value,
         f"is a {type(value).__name__}, not an integer",
@@ -307,16 +272,13 @@ def _integer(value: object, field: str) -> int:
     )
 
 
+def _label(value: object, field: str) -> str:
+    """Normalized text with ASCII digits, so that «۱۲» and "12" name the same unit."""
+    return to_latin_digits(as_text(value, field))
+
+
 def _status(value: ProjectStatus | str) -> ProjectStatus:
-    return enum_field(ProjectStatus, "status")(value)
-
-
-def _date(value: DateLike | str) -> datetime.date:
-    return as_date(value, "date")
-
-
-def _optional_date(value: DateLike | str | None) -> datetime.date | None:
-    return None if value is None else as_date(value, "date")
+    return as_choice(value, ProjectStatus, "status")
 
 
 def _percent(value: Decimal | int | float | str) -> Decimal:
@@ -344,27 +306,7 @@ def _bedrooms(value: int | None) -> int | None:
 
 
 def _source(value: FundingSource | str) -> FundingSource:
-    return enum_field(FundingSource, "source")(value)
-
-
-def _amount(value: Rial | int | Decimal | str) -> Rial:
-    return rial_field("amount")(value)
-
-
-def _bank(value: str | None) -> str | None:
-    return None if value is None else text_field("bank")(value)
-
-
-def _code(value: str) -> str:
-    return text_field("code")(value)
-
-
-def _name(value: str) -> str:
-    return text_field("name")(value)
-
-
-def _cooperative_id(value: str) -> str:
-    return _legal_id(value, "cooperative_id")
+    return as_choice(value, FundingSource, "source")
 
 
 def _province(value: Province | str) -> Province:
@@ -385,74 +327,33 @@ def _county(value: County | str | None) -> County | None:
         raise
 
 
-def _city(value: str | None) -> str | None:
-    return None if value is None else text_field("city")(value)
-
-
-def _address(value: str | None) -> str | None:
-    return None if value is None else text_field("address")(value)
-
-
 def _land_area(value: Decimal | int | float | str | None) -> Decimal | None:
     return None if value is None else _decimal(value, "land_area_m2")
 
 
 def _land_tenure(value: LandTenure | str | None) -> LandTenure | None:
-    return None if value is None else enum_field(LandTenure, "land_tenure")(value)
-
-
-def _sequence(value: Iterable[T], field: str, kind: str) -> tuple[T, ...]:
-    if not isinstance(value, Iterable):
-        raise _wrong_type(field, value, f"sequence of {kind}")
-    return tuple(value)
+    return None if value is None else as_choice(value, LandTenure, "land_tenure")
 
 
 def _units(value: Iterable[Unit]) -> tuple[Unit, ...]:
-    return _sequence(value, "units", "Unit")
+    return as_sequence(value, ProjectError, "units", "Unit")
 
 
 def _status_history(value: Iterable[StatusChange]) -> tuple[StatusChange, ...]:
-    return _sequence(value, "status_history", "StatusChange")
+    return as_sequence(value, ProjectError, "status_history", "StatusChange")
 
 
 def _progress_history(value: Iterable[ProgressReport]) -> tuple[ProgressReport, ...]:
-    return _sequence(value, "progress_history", "ProgressReport")
+    return as_sequence(value, ProjectError, "progress_history", "ProgressReport")
 
 
 def _financing(value: Iterable[Financing]) -> tuple[Financing, ...]:
-    return _sequence(value, "financing", "Financing")
+    return as_sequence(value, ProjectError, "financing", "Financing")
 
 
 # Errors --------------------------------------------------------------------------------
 
-
-def _jalali(day: datetime.date) -> str:
-    year, month, date_of_month = jalali_ymd(day)
-    return f"{year}/{month:02d}/{date_of_month:02d}"
-
-
-def _shown(day: datetime.date) -> str:
-    return f"{_jalali(day)} ({day.isoformat()})"
-
-
-def _fail(field: str, code: str, message: str, message_fa: str, value: object) -> ProjectError:
-    return ProjectError(
-        f"{field}: {message}",
-        message_fa=f"{field}: {to_persian_digits(message_fa)}",
-        code=code,
-        field=field,
-        value=value,
-    )
-
-
-def _wrong_type(field: str, value: object, expected: str) -> ProjectError:
-    return _fail(
-        field,
-        "type",
-        f"{describe(value)} is a {type(value).__name__}, not a {expected}",
-        f"مقدار {describe(value)} از نوع {type(value).__name__} است، نه {expected}",
-        value,
-    )
+_fail = functools.partial(failure, ProjectError)
 
 
 def _not_positive(field: str, value: object) -> ProjectError:
@@ -482,7 +383,7 @@ class StatusChange:
     """
 
     status: ProjectStatus = attrs.field(converter=_status)
-    date: datetime.date = attrs.field(converter=_date)
+    date: datetime.date = attrs.field(converter=to_date)
 
 
 @attrs.frozen(kw_only=True)
@@ -502,7 +403,7 @@ class ProgressReport:
     """
 
     percent: Decimal = attrs.field(converter=_percent)
-    date: datetime.date = attrs.field(converter=_date)
+    date: datetime.date = attrs.field(converter=to_date)
 
     def __attrs_post_init__(self) -> None:
         if not 0 <= self.percent <= _HUNDRED:
@@ -579,9 +480,9 @@ class Financing:
     """
 
     source: FundingSource = attrs.field(converter=_source)
-    amount: Rial = attrs.field(converter=_amount)
-    bank: str | None = attrs.field(default=None, converter=_bank)
-    date: datetime.date | None = attrs.field(default=None, converter=_optional_date)
+    amount: Rial = attrs.field(converter=to_rial)
+    bank: str | None = attrs.field(default=None, converter=to_optional_text)
+    date: datetime.date | None = attrs.field(default=None, converter=to_optional_date)
 
     def __attrs_post_init__(self) -> None:
         if self.amount <= Rial(0):
@@ -623,13 +524,13 @@ class HousingProject:
     ('Isfahan', None, None)
     """
 
-    code: str = attrs.field(converter=_code)
-    name: str = attrs.field(converter=_name)
-    cooperative_id: str = attrs.field(converter=_cooperative_id)
+    code: str = attrs.field(converter=to_text)
+    name: str = attrs.field(converter=to_text)
+    cooperative_id: str = attrs.field(converter=to_legal_id)
     province: Province = attrs.field(converter=_province)
     county: County | None = attrs.field(default=None, converter=_county)
-    city: str | None = attrs.field(default=None, converter=_city)
-    address: str | None = attrs.field(default=None, converter=_address)
+    city: str | None = attrs.field(default=None, converter=to_optional_text)
+    address: str | None = attrs.field(default=None, converter=to_optional_text)
     land_area_m2: Decimal | None = attrs.field(default=None, converter=_land_area)
     land_tenure: LandTenure | None = attrs.field(default=None, converter=_land_tenure)
     units: tuple[Unit, ...] = attrs.field(default=(), converter=_units)
@@ -910,15 +811,15 @@ or before 1404/01/15 (2025-04-04); the progress then was unknown
         progress = self.progress(on=change.date)
         if progress == _HUNDRED:
             return
-        shown = "unknown" if progress is None else f"{progress}%"
-        shown_fa = "نامعلوم" if progress is None else f"{progress}٪"
+        then = "unknown" if progress is None else f"{progress}%"
+        then_fa = "نامعلوم" if progress is None else f"{progress}٪"
         raise _fail(
             field,
             "unfinished",
             f"{change.status.value!r} needs a progress report of 100 on or before"
-            f" {_shown(change.date)}; the progress then was {shown}",
+            f" {shown(change.date)}; the progress then was {then}",
             f"وضعیت «{change.status.label_fa}» گزارش پیشرفت ۱۰۰ درصد تا تاریخ"
-            f" {_jalali(change.date)} لازم دارد؛ پیشرفت در آن تاریخ {shown_fa} بود",
+            f" {shown_fa(change.date)} لازم دارد؛ پیشرفت در آن تاریخ {then_fa} بود",
             change.status,
         )
 
@@ -934,7 +835,7 @@ def _next(status: ProjectStatus) -> ProjectStatus | None:
 def _check_items(field: str, items: Iterable[object], kind: type) -> None:
     for item in items:
         if not isinstance(item, kind):
-            raise _wrong_type(field, item, kind.__name__)
+            raise wrong_type(ProjectError, field, item, kind.__name__)
 
 
 def _check_units(field: str, existing: Iterable[Unit], added: Iterable[Unit]) -> None:
@@ -958,10 +859,10 @@ def _check_status_step(field: str, last: StatusChange, change: StatusChange) -> 
         raise _fail(
             field,
             "out_of_order",
-            f"{_shown(change.date)} is before the last status change,"
-            f" {last.status.value} on {_shown(last.date)}",
-            f"تاریخ {_jalali(change.date)} پیش از آخرین تغییر وضعیت"
-            f" ({last.status.label_fa} در {_jalali(last.date)}) است",
+            f"{shown(change.date)} is before the last status change,"
+            f" {last.status.value} on {shown(last.date)}",
+            f"تاریخ {shown_fa(change.date)} پیش از آخرین تغییر وضعیت"
+            f" ({last.status.label_fa} در {shown_fa(last.date)}) است",
             change.date,
         )
     expected = _next(last.status)
@@ -974,9 +875,9 @@ def _check_status_step(field: str, last: StatusChange, change: StatusChange) -> 
             field,
             "status_backwards",
             f"{change.status.value!r} was already reached; the project is"
-            f" {last.status.value!r} since {_shown(last.date)}",
+            f" {last.status.value!r} since {shown(last.date)}",
             f"وضعیت «{change.status.label_fa}» پیش‌تر گذشته است؛ پروژه از"
-            f" {_jalali(last.date)} «{last.status.label_fa}» است",
+            f" {shown_fa(last.date)} «{last.status.label_fa}» است",
             change.status,
         )
     raise _fail(
@@ -995,8 +896,8 @@ def _check_progress_step(field: str, last: ProgressReport, report: ProgressRepor
         raise _fail(
             field,
             "out_of_order",
-            f"{_shown(report.date)} is before the last progress report, on {_shown(last.date)}",
-            f"تاریخ {_jalali(report.date)} پیش از آخرین گزارش پیشرفت ({_jalali(last.date)}) است",
+            f"{shown(report.date)} is before the last progress report, on {shown(last.date)}",
+            f"تاریخ {shown_fa(report.date)} پیش از آخرین گزارش پیشرفت ({shown_fa(last.date)}) است",
             report.date,
         )
     if report.percent < last.percent:
@@ -1004,8 +905,8 @@ def _check_progress_step(field: str, last: ProgressReport, report: ProgressRepor
             field,
             "progress_decreased",
             f"{report.percent} is below the last report, {last.percent} on"
-            f" {_shown(last.date)}; progress never goes down",
+            f" {shown(last.date)}; progress never goes down",
             f"پیشرفت {report.percent} درصد از آخرین گزارش ({last.percent} درصد در"
-            f" {_jalali(last.date)}) کمتر است؛ پیشرفت فیزیکی کم نمی‌شود",
+            f" {shown_fa(last.date)}) کمتر است؛ پیشرفت فیزیکی کم نمی‌شود",
             report.percent,
         )

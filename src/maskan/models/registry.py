@@ -43,18 +43,16 @@ from typing import cast
 
 import attrs
 
+from maskan.calendar import as_date
 from maskan.errors import InvalidText, describe
 from maskan.identifiers import legal_id as legal_id_module
-from maskan.models._coop_fields import refuse, shown, shown_fa
-from maskan.models._fields import date_field, national_id_field
+from maskan.models._fields import as_national_id, invalid, shown, shown_fa
+from maskan.models._membership import refuse
 from maskan.models._persistent import Keyed, PMap
 from maskan.models.cooperative import Cooperative, Membership
 from maskan.models.person import Person
 
 __all__ = ["Registry"]
-
-_national_id = national_id_field("national_id")
-_on = date_field("on")
 
 
 def _legal_id_of(cooperative: Cooperative) -> str:
@@ -84,24 +82,23 @@ def _registry_cooperatives(value: Iterable[Cooperative]) -> Sequence[Cooperative
     if isinstance(value, _Cooperatives):
         return value
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise InvalidText(
-            f"cooperatives: {describe(value)} is a {type(value).__name__}, not a list of"
-            " cooperatives",
-            message_fa=f"cooperatives: مقدار {describe(value)} فهرست تعاونی‌ها نیست",
-            code="type",
-            field="cooperatives",
-            value=value,
+        raise invalid(
+            InvalidText,
+            "cooperatives",
+            value,
+            f"is a {type(value).__name__}, not a list of cooperatives",
+            "فهرست تعاونی‌ها نیست",
         )
     keyed = _Cooperatives()
     for position, cooperative in enumerate(value):
         if not isinstance(cooperative, Cooperative):
-            raise InvalidText(
-                f"cooperatives[{position}]: {describe(cooperative)} is a"
-                f" {type(cooperative).__name__}, not a Cooperative",
-                message_fa=f"cooperatives[{position}]: مقدار {describe(cooperative)} تعاونی نیست",
-                code="type",
-                field="cooperatives",
-                value=cooperative,
+            raise invalid(
+                InvalidText,
+                "cooperatives",
+                cooperative,
+                f"is a {type(cooperative).__name__}, not a Cooperative",
+                "تعاونی نیست",
+                at=position,
             )
         if keyed.has_key(cooperative.legal_id):
             raise _duplicate(cooperative.legal_id)
@@ -204,7 +201,7 @@ class Registry:
         >>> registry.memberships_of("1122334451")
         {}
         """
-        key = _national_id(national_id)
+        key = as_national_id(national_id, "national_id")
         found: dict[str, Membership] = {}
         for legal_id in self._index.get(key) or ():
             cooperative = cast(Cooperative, self._keyed.get(legal_id))
@@ -272,7 +269,7 @@ class Registry:
         """
         cooperative = self.cooperative(legal_id)
         if isinstance(person, Person):
-            self._check_similar(cooperative, person.national_id, _on(on), "person")
+            self._check_similar(cooperative, person.national_id, as_date(on, "on"), "person")
         changed = cooperative.admit(person, on=on, shares=shares)
         return self._replaced(changed, person.national_id)
 
@@ -302,7 +299,7 @@ class Registry:
         """
         cooperative = self.cooperative(legal_id)
         if isinstance(successor, Person):
-            self._check_similar(cooperative, successor.national_id, _on(on), "successor")
+            self._check_similar(cooperative, successor.national_id, as_date(on, "on"), "successor")
         changed = cooperative.replace(departing_id, successor, on=on, note=note)
         return self._replaced(changed, successor.national_id)
 
