@@ -430,7 +430,11 @@ def from_json(cls: type[T], text: str | bytes) -> T:
             ]
         )
     try:
-        data = _orjson.loads(text) if _orjson is not None else json.loads(text)
+        data = (
+            _orjson.loads(text)
+            if _orjson is not None
+            else json.loads(text, parse_constant=_not_json)
+        )
     except (ValueError, RecursionError) as error:
         where = ""
         if isinstance(error, json.JSONDecodeError):  # orjson's error is a subclass
@@ -439,6 +443,11 @@ def from_json(cls: type[T], text: str | bytes) -> T:
             [Problem("$", f"not valid JSON{where}", f"JSON معتبر نیست{where}", "json")]
         ) from None
     return from_dict(cls, data)
+
+
+def _not_json(constant: str) -> None:
+    # NaN and Infinity are not JSON; the standard library reads them unless told not to
+    raise ValueError(f"{constant} is not valid JSON")
 
 
 def _problems(error: BaseException, path: str) -> list[Problem]:
