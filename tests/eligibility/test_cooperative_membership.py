@@ -5,11 +5,7 @@ that ends later, describe(), the reasons, and the examples written as attribute 
 
 from __future__ import annotations
 
-import ast
 import datetime
-import doctest
-import itertools
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -345,43 +341,6 @@ def test_never_eligible_while_a_finding_failed(
 
 
 # --- the examples of attribute docstrings -----------------------------------------------------
-
-
-def _attribute_docstrings() -> list[tuple[str, str]]:
-    source = Path(cooperative_membership.__file__).read_text(encoding="utf-8")
-    found = []
-    for node, following in itertools.pairwise(ast.parse(source).body):
-        if not isinstance(node, ast.Assign | ast.AnnAssign):
-            continue
-        if not (
-            isinstance(following, ast.Expr)
-            and isinstance(following.value, ast.Constant)
-            and isinstance(following.value.value, str)
-        ):
-            continue
-        target = node.targets[0] if isinstance(node, ast.Assign) else node.target
-        found.append((ast.unparse(target), following.value.value))
-    return found
-
-
-DOCUMENTED = _attribute_docstrings()
-
-
-def test_every_public_name_has_an_example() -> None:
-    documented = dict(DOCUMENTED)
-    for name in cooperative_membership.__all__:
-        text = documented.get(name) or getattr(cooperative_membership, name).__doc__ or ""
-        assert ">>>" in text, name
-
-
-@pytest.mark.parametrize(("name", "text"), DOCUMENTED, ids=[name for name, _ in DOCUMENTED])
-def test_attribute_docstring_examples_run(name: str, text: str) -> None:
-    test = doctest.DocTestParser().get_doctest(
-        text, dict(vars(cooperative_membership)), name, cooperative_membership.__file__, 0
-    )
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS)
-    results = runner.run(test, out=lambda message: print(message, end=""))
-    assert results.failed == 0
 
 
 def test_law_source_cites_domain() -> None:

@@ -4,11 +4,7 @@ written as attribute docstrings (which doctest does not collect by itself)."""
 
 from __future__ import annotations
 
-import ast
 import datetime
-import doctest
-import itertools
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -250,43 +246,6 @@ def test_every_reason_is_registered_in_both_languages() -> None:
     for code in reasons:
         assert REASONS[code].en
         assert REASONS[code].fa
-
-
-def _attribute_docstrings() -> list[tuple[str, str]]:
-    source = Path(family_land.__file__).read_text(encoding="utf-8")
-    found = []
-    for node, following in itertools.pairwise(ast.parse(source).body):
-        if not isinstance(node, ast.Assign | ast.AnnAssign):
-            continue
-        if not (
-            isinstance(following, ast.Expr)
-            and isinstance(following.value, ast.Constant)
-            and isinstance(following.value.value, str)
-        ):
-            continue
-        target = node.targets[0] if isinstance(node, ast.Assign) else node.target
-        found.append((ast.unparse(target), following.value.value))
-    return found
-
-
-DOCUMENTED = _attribute_docstrings()
-
-
-def test_every_public_name_has_an_example() -> None:
-    documented = dict(DOCUMENTED)
-    for name in family_land.__all__:
-        text = documented.get(name) or getattr(family_land, name).__doc__ or ""
-        assert ">>>" in text, name
-
-
-@pytest.mark.parametrize(("name", "text"), DOCUMENTED, ids=[name for name, _ in DOCUMENTED])
-def test_attribute_docstring_examples_run(name: str, text: str) -> None:
-    test = doctest.DocTestParser().get_doctest(
-        text, dict(vars(family_land)), name, family_land.__file__, 0
-    )
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS)
-    results = runner.run(test, out=lambda message: print(message, end=""))
-    assert results.failed == 0
 
 
 BIRTHS = st.dates(min_value=datetime.date(1975, 1, 1), max_value=datetime.date(2026, 1, 1))

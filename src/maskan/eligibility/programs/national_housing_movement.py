@@ -190,7 +190,12 @@ SINGLE_WOMAN_MIN_AGE: Parameter[int] = Parameter(
     source=_SINGLE_WOMEN,
     history={_START: 35},
 )
-""""Over 35" read as 35 full years or more (DOMAIN.md glosses it "≥ 35")."""
+""""Over 35" read as 35 full years or more (DOMAIN.md glosses it "≥ 35").
+
+>>> from maskan.calendar import jdate
+>>> SINGLE_WOMAN_MIN_AGE.resolve(jdate(1404, 9, 4)).value
+35
+"""
 
 DISABLED_MIN_AGE: Parameter[int] = Parameter(
     code="disabled_min_age",
@@ -200,7 +205,12 @@ DISABLED_MIN_AGE: Parameter[int] = Parameter(
     source=_DISABLED,
     history={_START: 20},
 )
-"""20: "with 20 years of age", likely "20 or more" (DOMAIN.md §4.2, §11.8, ambiguous)."""
+"""20: "with 20 years of age", likely "20 or more" (DOMAIN.md §4.2, §11.8, ambiguous).
+
+>>> from maskan.calendar import jdate
+>>> DISABLED_MIN_AGE.resolve(jdate(1404, 9, 4)).value
+20
+"""
 
 SINGLE_MEN_ADMITTED: Parameter[bool] = Parameter(
     code="single_men_admitted",
@@ -210,7 +220,12 @@ SINGLE_MEN_ADMITTED: Parameter[bool] = Parameter(
     source=_SINGLE_MEN,
     history={_START: False, "1400/10/14": True},
 )
-"""Not before 1400-10-14, the day their registration window opened."""
+"""Not before 1400-10-14, the day their registration window opened.
+
+>>> from maskan.calendar import jdate
+>>> [SINGLE_MEN_ADMITTED.resolve(jdate(1400, 10, day)).value for day in (13, 14)]
+[False, True]
+"""
 
 SINGLE_MAN_MIN_AGE: Parameter[int] = Parameter(
     code="single_man_min_age",
@@ -220,7 +235,13 @@ SINGLE_MAN_MIN_AGE: Parameter[int] = Parameter(
     source=_SINGLE_MEN,
     history={"1400/10/14": 23},
 )
-"""23 full years."""
+"""23 full years.
+
+>>> from maskan.calendar import jdate
+>>> minimum = SINGLE_MAN_MIN_AGE.resolve(jdate(1404, 9, 4))
+>>> minimum.value, minimum.effective_from == jdate(1400, 10, 14)
+(23, True)
+"""
 
 SINGLE_MAN_MAX_AGE: Parameter[int] = Parameter(
     code="single_man_max_age",
@@ -230,7 +251,12 @@ SINGLE_MAN_MAX_AGE: Parameter[int] = Parameter(
     source=_SINGLE_MEN,
     history={"1400/10/14": 44},
 )
-"""44 full years: a man of 44 years and some months qualifies, at 45 he does not."""
+"""44 full years: a man of 44 years and some months qualifies, at 45 he does not.
+
+>>> from maskan.calendar import jdate
+>>> SINGLE_MAN_MAX_AGE.resolve(jdate(1404, 9, 4)).value
+44
+"""
 
 # --- parameters: residence --------------------------------------------------------------
 
@@ -242,7 +268,12 @@ RESIDENCE_YEARS: Parameter[int] = Parameter(
     source=_RESIDENCE,
     history={_START: 5},
 )
-"""5 full years (DOMAIN.md §4.1, §4.2)."""
+"""5 full years (DOMAIN.md §4.1, §4.2).
+
+>>> from maskan.calendar import jdate
+>>> RESIDENCE_YEARS.resolve(jdate(1404, 9, 4)).value
+5
+"""
 
 MOVER_RESIDENCE_YEARS: Parameter[int] = Parameter(
     code="mover_residence_years",
@@ -253,7 +284,12 @@ MOVER_RESIDENCE_YEARS: Parameter[int] = Parameter(
     source=_RESIDENCE,
     history={_START: 1},
 )
-"""1 year. *When* it applies is :data:`RESIDENCE_EASING`, which the caller sets."""
+"""1 year. *When* it applies is :data:`RESIDENCE_EASING`, which the caller sets.
+
+>>> from maskan.calendar import jdate
+>>> MOVER_RESIDENCE_YEARS.resolve(jdate(1404, 9, 4)).value
+1
+"""
 
 RESIDENCE_EASING: Parameter[datetime.date | RuleChange] = Parameter(
     code="residence_easing",
@@ -265,7 +301,13 @@ RESIDENCE_EASING: Parameter[datetime.date | RuleChange] = Parameter(
     source=_RESIDENCE,
 )
 """Caller-set, no default: DOMAIN.md dates the easing "~1401" [U]. A date, or a
-:class:`~maskan.eligibility.programs.without_housing.RuleChange`."""
+:class:`~maskan.eligibility.programs.without_housing.RuleChange`.
+
+>>> RESIDENCE_EASING.caller_set
+True
+>>> PROGRAM.with_values(residence_easing="1401/03/01").missing_values()
+('five_year_lookback',)
+"""
 
 # --- parameters: loan terms (informational) ---------------------------------------------
 
@@ -277,7 +319,12 @@ LOAN_CEILING: Parameter[Rial] = Parameter(
     source=_LOAN,
     history={_START: Rial.from_toman(550_000_000)},
 )
-"""550 M toman."""
+"""550 M toman.
+
+>>> from maskan.calendar import jdate
+>>> LOAN_CEILING.resolve(jdate(1404, 9, 4)).value
+Rial(5500000000)
+"""
 
 SUPPLEMENTARY_LOAN_DECILES_1_2: Parameter[Rial] = Parameter(
     code="supplementary_loan_deciles_1_2",
@@ -287,7 +334,12 @@ SUPPLEMENTARY_LOAN_DECILES_1_2: Parameter[Rial] = Parameter(
     source=_LOAN,
     history={_START: Rial.from_toman(400_000_000)},
 )
-"""400 M toman."""
+"""400 M toman.
+
+>>> from maskan.calendar import jdate
+>>> SUPPLEMENTARY_LOAN_DECILES_1_2.resolve(jdate(1404, 9, 4)).value
+Rial(4000000000)
+"""
 
 SUPPLEMENTARY_LOAN_DECILES_3_4: Parameter[Rial] = Parameter(
     code="supplementary_loan_deciles_3_4",
@@ -297,7 +349,12 @@ SUPPLEMENTARY_LOAN_DECILES_3_4: Parameter[Rial] = Parameter(
     source=_LOAN,
     history={_START: Rial.from_toman(300_000_000)},
 )
-"""300 M toman."""
+"""300 M toman.
+
+>>> from maskan.calendar import jdate
+>>> SUPPLEMENTARY_LOAN_DECILES_3_4.resolve(jdate(1404, 9, 4)).value
+Rial(3000000000)
+"""
 
 SUPPLEMENTARY_LOAN_YEARS: Parameter[int] = Parameter(
     code="supplementary_loan_years",
@@ -307,7 +364,12 @@ SUPPLEMENTARY_LOAN_YEARS: Parameter[int] = Parameter(
     source=_LOAN,
     history={_START: 15},
 )
-"""15 years."""
+"""15 years.
+
+>>> from maskan.calendar import jdate
+>>> SUPPLEMENTARY_LOAN_YEARS.resolve(jdate(1404, 9, 4)).value
+15
+"""
 
 SUPPLEMENTARY_LOAN_RATE: Parameter[Decimal] = Parameter(
     code="supplementary_loan_rate",
@@ -317,7 +379,12 @@ SUPPLEMENTARY_LOAN_RATE: Parameter[Decimal] = Parameter(
     source=_LOAN,
     history={_START: Decimal(2)},
 )
-"""2 %."""
+"""2 %.
+
+>>> from maskan.calendar import jdate
+>>> SUPPLEMENTARY_LOAN_RATE.resolve(jdate(1404, 9, 4)).value
+Decimal('2')
+"""
 
 REPAYMENT_YEARS: Parameter[int] = Parameter(
     code="repayment_years",
@@ -327,7 +394,12 @@ REPAYMENT_YEARS: Parameter[int] = Parameter(
     source=_LOAN,
     history={_START: 20},
 )
-"""20 years."""
+"""20 years.
+
+>>> from maskan.calendar import jdate
+>>> REPAYMENT_YEARS.resolve(jdate(1404, 9, 4)).value
+20
+"""
 
 INTEREST_RATE: Parameter[Decimal] = Parameter(
     code="interest_rate",
@@ -337,7 +409,12 @@ INTEREST_RATE: Parameter[Decimal] = Parameter(
     source=_INTEREST,
     history={_START: Decimal(18)},
 )
-"""18 %."""
+"""18 %.
+
+>>> from maskan.calendar import jdate
+>>> INTEREST_RATE.resolve(jdate(1404, 9, 4)).value
+Decimal('18')
+"""
 
 INSTALMENT_CAP: Parameter[Rial] = Parameter(
     code="instalment_cap",
@@ -347,7 +424,12 @@ INSTALMENT_CAP: Parameter[Rial] = Parameter(
     source=_INTEREST,
     history={_START: Rial.from_toman(5_000_000)},
 )
-"""5 M toman a month."""
+"""5 M toman a month.
+
+>>> from maskan.calendar import jdate
+>>> str(INSTALMENT_CAP.resolve(jdate(1404, 9, 4)).value)
+'50,000,000 IRR'
+"""
 
 INSTALMENT_CAP_YEARS: Parameter[int] = Parameter(
     code="instalment_cap_years",
@@ -357,7 +439,12 @@ INSTALMENT_CAP_YEARS: Parameter[int] = Parameter(
     source=_INTEREST,
     history={_START: 2},
 )
-"""The first 2 years; the instalments are stepped after them."""
+"""The first 2 years; the instalments are stepped after them.
+
+>>> from maskan.calendar import jdate
+>>> INSTALMENT_CAP_YEARS.resolve(jdate(1404, 9, 4)).value
+2
+"""
 
 TARGET_INCOME_DECILES: Parameter[tuple[int, ...]] = Parameter(
     code="target_income_deciles",
@@ -367,7 +454,12 @@ TARGET_INCOME_DECILES: Parameter[tuple[int, ...]] = Parameter(
     source=_CORE,
     history={_START: (1, 2, 3)},
 )
-"""Deciles 1-3: whom the program aims at, not a condition of registration."""
+"""Deciles 1-3: whom the program aims at, not a condition of registration.
+
+>>> from maskan.calendar import jdate
+>>> TARGET_INCOME_DECILES.resolve(jdate(1404, 9, 4)).value
+(1, 2, 3)
+"""
 
 LOAN_PARAMETERS: tuple[Parameter[Any], ...] = (
     LOAN_CEILING,
@@ -381,7 +473,13 @@ LOAN_PARAMETERS: tuple[Parameter[Any], ...] = (
     INSTALMENT_CAP_YEARS,
     TARGET_INCOME_DECILES,
 )
-"""The informational parameters of :data:`LOAN_TERMS`, in DOMAIN.md's order."""
+"""The informational parameters of :data:`LOAN_TERMS`, in DOMAIN.md's order.
+
+>>> [parameter.code for parameter in LOAN_PARAMETERS][:2]
+['loan_ceiling', 'supplementary_loan_deciles_1_2']
+>>> LOAN_TERMS.all_parameters() == LOAN_PARAMETERS
+True
+"""
 
 # --- reasons ----------------------------------------------------------------------------
 
@@ -646,7 +744,14 @@ MARRIED_HEAD = Rule(
     check=_check_married_head,
 )
 """Married and head of the household (``Person.head_of_household``, as the caller states
-it). No age limit."""
+it). No age limit.
+
+>>> from maskan.calendar import jdate
+>>> ali = Person(national_id="0499370899", first_name="علی", last_name="کریمی",
+...              marital_status="married", head_of_household=True)
+>>> MARRIED_HEAD(Case(person=ali, on=jdate(1404, 9, 4))).message("en")
+'a married head of household'
+"""
 
 SINGLE_WOMAN = Rule(
     code="national_housing_movement.single_woman",
@@ -657,7 +762,15 @@ SINGLE_WOMAN = Rule(
     parameters=(SINGLE_WOMAN_MIN_AGE,),
 )
 """A woman not married (single, divorced or widowed) of :data:`SINGLE_WOMAN_MIN_AGE` full
-years; ``eligible_from`` is that birthday."""
+years; ``eligible_from`` is that birthday.
+
+>>> from maskan.calendar import jdate
+>>> sara = Person(national_id="0499370899", first_name="سارا", last_name="احمدی",
+...               gender="female", marital_status="single", birth_date="1371/02/10")
+>>> finding = SINGLE_WOMAN(Case(person=sara, on=jdate(1404, 9, 4)))
+>>> finding.message("en"), finding.eligible_from == jdate(1406, 2, 10)
+('a single woman of 33, under 35', True)
+"""
 
 CUSTODIAL_PARENT = Rule(
     code="national_housing_movement.custodial_parent",
@@ -666,7 +779,15 @@ CUSTODIAL_PARENT = Rule(
     source=_CUSTODY,
     check=_check_custodial_parent,
 )
-"""Divorced or widowed, with custody of children, head of the household; any age."""
+"""Divorced or widowed, with custody of children, head of the household; any age.
+
+>>> from maskan.calendar import jdate
+>>> mina = Person(national_id="0499370899", first_name="مینا", last_name="رضایی",
+...               marital_status="divorced", child_custody=True, head_of_household=True)
+>>> finding = CUSTODIAL_PARENT(Case(person=mina, on=jdate(1404, 9, 4)))
+>>> finding.outcome.value, finding.reason
+('passed', 'national_housing_movement.custodial_parent')
+"""
 
 DISABLED = Rule(
     code="national_housing_movement.disabled",
@@ -676,7 +797,14 @@ DISABLED = Rule(
     check=_check_disabled,
     parameters=(DISABLED_MIN_AGE,),
 )
-"""A person with a disability of :data:`DISABLED_MIN_AGE` full years (20, ambiguous)."""
+"""A person with a disability of :data:`DISABLED_MIN_AGE` full years (20, ambiguous).
+
+>>> from maskan.calendar import jdate
+>>> amir = Person(national_id="0499370899", first_name="امیر", last_name="رضایی",
+...               disabled=True, birth_date="1385/01/01")
+>>> DISABLED(Case(person=amir, on=jdate(1404, 9, 4))).message("en")
+'a person with a disability, 19 years old, under 20'
+"""
 
 SINGLE_MAN = Rule(
     code="national_housing_movement.single_man",
@@ -688,7 +816,15 @@ SINGLE_MAN = Rule(
 )
 """A man not married, 23 to 44 full years old, on or after 1400-10-14. Before that day
 ``eligible_from`` is 1400-10-14 (or his 23rd birthday, if later); over 44 time cannot
-help."""
+help.
+
+>>> from maskan.calendar import jdate
+>>> reza = Person(national_id="0499370899", first_name="رضا", last_name="کریمی",
+...               gender="male", marital_status="single", birth_date="1378/05/01")
+>>> finding = SINGLE_MAN(Case(person=reza, on=jdate(1400, 9, 1)))
+>>> finding.reason, finding.eligible_from == jdate(1401, 5, 1)  # his 23rd birthday
+('national_housing_movement.single_men_not_yet_admitted', True)
+"""
 
 HOUSEHOLD = any_of(
     "national_housing_movement.household",
@@ -701,7 +837,14 @@ HOUSEHOLD = any_of(
     title_fa="گروه خانوار",
     source=_CATEGORIES,
 )
-"""Any one of the five categories; the finding's ``held`` names the one that held."""
+"""Any one of the five categories; the finding's ``held`` names the one that held.
+
+>>> from maskan.calendar import jdate
+>>> ali = Person(national_id="0499370899", first_name="علی", last_name="کریمی",
+...              marital_status="married", head_of_household=True)
+>>> HOUSEHOLD(Case(person=ali, on=jdate(1404, 9, 4))).held
+'national_housing_movement.married_head_of_household'
+"""
 
 # --- residence --------------------------------------------------------------------------
 
@@ -882,7 +1025,16 @@ RESIDENCE = Rule(
 )
 """Full years of uninterrupted residence, up to the evaluation date, in the city given as
 ``city=`` (``province=`` optionally names its province when the residence records do
-not). ``eligible_from`` is the anniversary of the arrival that meets the requirement."""
+not). ``eligible_from`` is the anniversary of the arrival that meets the requirement.
+
+>>> from maskan.calendar import jdate
+>>> move = Residence(city="اصفهان", since="1402/01/01", province="اصفهان", from_metropolis=True)
+>>> amir = Person(national_id="0499370899", first_name="امیر", last_name="رضایی", residences=[move])
+>>> case = Case(person=amir, on=jdate(1404, 9, 4), values={"residence_easing": "in_force"},
+...             context={"city": "اصفهان"})
+>>> RESIDENCE(case).message("en")  # a mover from a metropolis, outside Tehran province
+'2 full years of residence in the city applied for (at least 1)'
+"""
 
 # --- loan terms (informational) ---------------------------------------------------------
 
@@ -900,7 +1052,13 @@ LOAN_TERMS = Rule(
     parameters=LOAN_PARAMETERS,
 )
 """Always passes: it carries the loan terms of DOMAIN.md §4.2 as parameters, so that
-:meth:`~maskan.eligibility.Program.describe` lists them with their sources."""
+:meth:`~maskan.eligibility.Program.describe` lists them with their sources.
+
+>>> from maskan.calendar import jdate
+>>> finding = LOAN_TERMS(Case(person=None, on=jdate(1404, 9, 4)))
+>>> finding.outcome.value, finding.reason
+('passed', 'national_housing_movement.loan_terms')
+"""
 
 _LOAN_FINDING = LOAN_TERMS.passed(LOAN_TERMS_INFO)
 

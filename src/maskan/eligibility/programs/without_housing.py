@@ -256,7 +256,11 @@ OWNERSHIP_CUTOFF: Parameter[datetime.date] = Parameter(
     source=_REGULATION,
     history={_START: jdate(1384, 1, 1)},
 )
-"""1384-01-01, the start of the 4th Development Plan (DOMAIN.md §4.1 [S])."""
+"""1384-01-01, the start of the 4th Development Plan (DOMAIN.md §4.1 [S]).
+
+>>> OWNERSHIP_CUTOFF.resolve(jdate(1404, 9, 4)).value == jdate(1384, 1, 1)
+True
+"""
 
 OWNERSHIP_LOOKBACK_YEARS: Parameter[int] = Parameter(
     code="ownership_lookback_years",
@@ -267,7 +271,11 @@ OWNERSHIP_LOOKBACK_YEARS: Parameter[int] = Parameter(
     history={_START: 5},
 )
 """5 years (DOMAIN.md §4.1 [S-news]). Its boundary is technical: *when* the five years
-replace the fixed cut-off is :data:`FIVE_YEAR_LOOKBACK`, which the caller sets."""
+replace the fixed cut-off is :data:`FIVE_YEAR_LOOKBACK`, which the caller sets.
+
+>>> OWNERSHIP_LOOKBACK_YEARS.resolve(jdate(1404, 9, 4)).value
+5
+"""
 
 FIVE_YEAR_LOOKBACK: Parameter[datetime.date | RuleChange] = Parameter(
     code="five_year_lookback",
@@ -279,7 +287,14 @@ FIVE_YEAR_LOOKBACK: Parameter[datetime.date | RuleChange] = Parameter(
     source=_LOOKBACK_CHANGE,
 )
 """Caller-set, no default: DOMAIN.md §4.1 knows no source for the effective date ("appears
-to be from 1401"). Supply the date, or a :class:`RuleChange`."""
+to be from 1401"). Supply the date, or a :class:`RuleChange`.
+
+>>> FIVE_YEAR_LOOKBACK.caller_set
+True
+>>> case = Case(person=None, on=jdate(1400, 1, 1), values={"five_year_lookback": "1401/03/01"})
+>>> change_in_force(case, FIVE_YEAR_LOOKBACK)[0]  # before the change: the 1384 cut-off
+False
+"""
 
 BENEFIT_CUTOFF: Parameter[datetime.date] = Parameter(
     code="benefit_cutoff",
@@ -292,7 +307,13 @@ BENEFIT_CUTOFF: Parameter[datetime.date] = Parameter(
     history={_START: jdate(1357, 11, 22), "1400/07/27": jdate(1357, 1, 1)},
 )
 """Two dated versions: 22 Bahman 1357 until NHM registration opened (~1400-07-27), then
-1 Farvardin 1357. Supply a date to use one version on every day."""
+1 Farvardin 1357. Supply a date to use one version on every day.
+
+>>> BENEFIT_CUTOFF.resolve(jdate(1399, 1, 1)).value == jdate(1357, 11, 22)
+True
+>>> BENEFIT_CUTOFF.resolve(jdate(1404, 9, 4)).value == jdate(1357, 1, 1)
+True
+"""
 
 # --- reasons ----------------------------------------------------------------------------
 
@@ -667,7 +688,15 @@ OWNERSHIP = Rule(
 """The applicant owned no residential unit or land since 1384-01-01 — or, once the easing
 is in force (:data:`FIVE_YEAR_LOOKBACK`), in the last 5 years. Fails with
 ``without_housing.owned_since_cutoff`` or ``without_housing.owned_in_lookback``; under the
-5-year window ``eligible_from`` is the day the window no longer covers the last disposal."""
+5-year window ``eligible_from`` is the day the window no longer covers the last disposal.
+
+>>> flat = OwnedProperty(kind="unit", acquired="1380/01/10", disposed="1383/06/15")
+>>> ali = Person(national_id="0499370899", first_name="علی", last_name="کریمی",
+...              owned_properties=[flat])
+>>> case = Case(person=ali, on=jdate(1404, 9, 4), values={"five_year_lookback": "not_in_force"})
+>>> OWNERSHIP(case).message("en")  # sold before the 1384 cut-off
+'no residential unit or land owned since ...'
+"""
 
 BENEFITS = Rule(
     code="without_housing.benefits",
@@ -678,7 +707,14 @@ BENEFITS = Rule(
     parameters=(BENEFIT_CUTOFF,),
 )
 """The applicant used no state housing benefit (land, unit, subsidised loan) since
-:data:`BENEFIT_CUTOFF`. Fails with ``without_housing.benefit_used``; time cannot help."""
+:data:`BENEFIT_CUTOFF`. Fails with ``without_housing.benefit_used``; time cannot help.
+
+>>> loan = Benefit(kind="subsidised_loan", date="1388/03/01", program="مسکن مهر")
+>>> ali = Person(national_id="0499370899", first_name="علی", last_name="کریمی", benefits=[loan])
+>>> finding = BENEFITS(Case(person=ali, on=jdate(1404, 9, 4)))
+>>> finding.outcome.value, finding.reason, finding.eligible_from
+('failed', 'without_housing.benefit_used', None)
+"""
 
 FORM_J = Rule(
     code="without_housing.form_j",
@@ -688,7 +724,15 @@ FORM_J = Rule(
     check=_check_form_j,
 )
 """A red Form J disqualifies (``without_housing.form_j_red``); a green one, or none on
-file, passes this rule and leaves the decision to the ownership and benefit rules."""
+file, passes this rule and leaves the decision to the ownership and benefit rules.
+
+>>> from maskan.models.person import FormJStatus
+>>> ali = Person(national_id="0499370899", first_name="علی", last_name="کریمی",
+...              form_j=FormJStatus(color="red"))
+>>> finding = FORM_J(Case(person=ali, on=jdate(1404, 9, 4)))
+>>> finding.outcome.value, finding.message("en")
+('failed', 'Form J is red: disqualified')
+"""
 
 SPOUSE_OWNERSHIP = Rule(
     code="without_housing.spouse_ownership",
@@ -698,7 +742,16 @@ SPOUSE_OWNERSHIP = Rule(
     check=_check_spouse_ownership,
     parameters=(OWNERSHIP_CUTOFF, OWNERSHIP_LOOKBACK_YEARS, FIVE_YEAR_LOOKBACK),
 )
-""":data:`OWNERSHIP` for the spouse of a married person (``Person.spouse_housing``)."""
+""":data:`OWNERSHIP` for the spouse of a married person (``Person.spouse_housing``).
+
+>>> spouse = HousingHistory(owned_properties=[OwnedProperty(kind="unit", acquired="1399/05/01")])
+>>> sara = Person(national_id="0499370899", first_name="سارا", last_name="احمدی",
+...               marital_status="married", spouse_housing=spouse)
+>>> case = Case(person=sara, on=jdate(1404, 9, 4), values={"five_year_lookback": "in_force"})
+>>> finding = SPOUSE_OWNERSHIP(case)
+>>> finding.reason, finding.eligible_from  # still owned: waiting does not help
+('without_housing.spouse_owned_in_lookback', None)
+"""
 
 SPOUSE_BENEFITS = Rule(
     code="without_housing.spouse_benefits",
@@ -708,7 +761,14 @@ SPOUSE_BENEFITS = Rule(
     check=_check_spouse_benefits,
     parameters=(BENEFIT_CUTOFF,),
 )
-""":data:`BENEFITS` for the spouse of a married person."""
+""":data:`BENEFITS` for the spouse of a married person.
+
+>>> reza = Person(national_id="0499370899", first_name="رضا", last_name="کریمی",
+...               marital_status="married")
+>>> finding = SPOUSE_BENEFITS(Case(person=reza, on=jdate(1404, 9, 4)))
+>>> finding.outcome.value, finding.message("en")
+('unknown', "spouse's state housing benefit history is not known")
+"""
 
 SPOUSE_FORM_J = Rule(
     code="without_housing.spouse_form_j",
@@ -717,7 +777,14 @@ SPOUSE_FORM_J = Rule(
     source=_NHM_NOTICE,
     check=_check_spouse_form_j,
 )
-""":data:`FORM_J` for the spouse of a married person."""
+""":data:`FORM_J` for the spouse of a married person.
+
+>>> reza = Person(national_id="0499370899", first_name="رضا", last_name="کریمی",
+...               marital_status="single")
+>>> finding = SPOUSE_FORM_J(Case(person=reza, on=jdate(1404, 9, 4)))
+>>> finding.outcome.value, finding.reason
+('passed', 'without_housing.no_spouse')
+"""
 
 WITHOUT_HOUSING = all_of(
     "without_housing",
@@ -732,7 +799,15 @@ WITHOUT_HOUSING = all_of(
     source=_REGULATION,
 )
 """The whole test as one rule, for programs that include it (the National Housing
-Movement does)."""
+Movement does).
+
+>>> reza = Person(national_id="0499370899", first_name="رضا", last_name="کریمی",
+...               marital_status="single", owned_properties=(), benefits=())
+>>> case = Case(person=reza, on=jdate(1404, 9, 4), values={"five_year_lookback": "in_force"})
+>>> finding = WITHOUT_HOUSING(case)
+>>> finding.outcome.value, [branch.outcome.value for branch in finding.branches]
+('passed', ['passed', 'passed', 'passed', 'passed', 'passed', 'passed'])
+"""
 
 PROGRAM = Program(
     code="without_housing",
