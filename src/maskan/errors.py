@@ -21,7 +21,9 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 __all__ = [
+    "AllocationError",
     "DataError",
+    "DisplayError",
     "InvalidAmount",
     "InvalidBankCard",
     "InvalidDate",
@@ -38,6 +40,7 @@ __all__ = [
     "MembershipError",
     "Problem",
     "ProjectError",
+    "ReportError",
     "RuleError",
     "UnknownPlace",
 ]
@@ -251,6 +254,59 @@ class LedgerError(MaskanError):
     balance, an instalment plan that does not add up, …)."""
 
     default_code = "ledger"
+
+
+class AllocationError(MaskanError):
+    """A ranking, a draw or an allocation that cannot be made as asked.
+
+    Nothing is half-done: the inputs are left exactly as they were. The ``code`` says
+    which request was impossible (the full table is in :mod:`maskan.allocation`):
+    ``more_winners_than_units``, ``member_twice``, ``unit_already_allocated``,
+    ``ineligible_member``, ``no_units``, ``no_candidates``, ``unknown_unit``, …
+
+    >>> from maskan.allocation import lottery
+    >>> from maskan.models.project import Unit
+    >>> try:
+    ...     lottery(["0499370899"], [Unit(number="1")], seed=7, on="1404/09/04", winners=2)
+    ... except AllocationError as error:
+    ...     print(error.code, "|", error)
+    more_winners_than_units | winners: 2 winners asked for, but only 1 unit is offered
+    """
+
+    default_code = "allocation"
+
+
+class ReportError(MaskanError):
+    """A report asked for wrongly, or a table built from values that do not fit it.
+
+    Codes: ``option`` (an unknown ``by`` or ``lang``), ``type`` (an input that is not what
+    the report reads), ``unknown_column``, ``duplicate_column``, ``value_type`` (a cell that
+    does not fit its column's kind), ``unknown_cooperative`` (a project's cooperative is
+    missing from the ``cooperatives`` given), ``duplicate_cooperative``,
+    ``missing_dependency`` (pandas is not installed).
+
+    >>> from maskan.reports import projects_opened
+    >>> projects_opened([], year=1404, by="city")
+    Traceback (most recent call last):
+    ...
+    maskan.errors.ReportError: by: 'city' is not one of 'province', 'county', 'cooperative'
+    """
+
+    default_code = "report"
+
+
+class DisplayError(MaskanError):
+    """An object :func:`html` cannot show (code ``type``).
+
+    >>> from maskan.display import html
+    >>> html(42)
+    Traceback (most recent call last):
+    ...
+    maskan.errors.DisplayError: obj: 42 is a int; html() shows a Person, Cooperative, \
+HousingProject, Decision, allocation or Table
+    """
+
+    default_code = "display"
 
 
 class RuleError(MaskanError):

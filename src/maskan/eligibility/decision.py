@@ -70,6 +70,12 @@ class Decision:
     findings: tuple[Finding, ...]
     eligible_from: datetime.date | None
 
+    def _repr_html_(self) -> str:
+        """Right-to-left HTML for notebooks; see :func:`maskan.display.html`."""
+        from maskan.display import html  # display sits above the models
+
+        return html(self)
+
     @property
     def eligible(self) -> bool:
         """Whether the verdict is eligible."""

@@ -300,6 +300,12 @@ class Cooperative:
     board: Board | None = attrs.field(default=None, converter=_optional_board)
     history: Sequence[CooperativeEvent] = attrs.field(default=(), converter=to_history)
 
+    def _repr_html_(self) -> str:
+        """Right-to-left HTML for notebooks; see :func:`maskan.display.html`."""
+        from maskan.display import html  # display sits above the models
+
+        return html(self)
+
     def __attrs_post_init__(self) -> None:
         if self.county is not None and self.county.province != self.province:
             raise UnknownPlace(

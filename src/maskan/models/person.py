@@ -563,6 +563,12 @@ national ID
     spouse_national_id: str | None = attrs.field(default=None, converter=_spouse_id)
     spouse_housing: HousingHistory | None = attrs.field(default=None, converter=_spouse_housing)
 
+    def _repr_html_(self) -> str:
+        """Right-to-left HTML for notebooks; see :func:`maskan.display.html`."""
+        from maskan.display import html  # display sits above the models
+
+        return html(self)
+
     def __attrs_post_init__(self) -> None:
         if self.spouse_national_id == self.national_id:
             raise InvalidNationalId(

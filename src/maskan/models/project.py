@@ -540,6 +540,12 @@ class HousingProject:
     )
     financing: tuple[Financing, ...] = attrs.field(default=(), converter=_financing)
 
+    def _repr_html_(self) -> str:
+        """Right-to-left HTML for notebooks; see :func:`maskan.display.html`."""
+        from maskan.display import html  # display sits above the models
+
+        return html(self)
+
     def __attrs_post_init__(self) -> None:
         if self.county is not None and self.county.province != self.province:
             raise _fail(
