@@ -41,8 +41,10 @@ __all__ = [
     "Problem",
     "ProjectError",
     "ReportError",
+    "RosterError",
     "RuleError",
     "UnknownPlace",
+    "UsageError",
 ]
 
 _MAX_SHOWN = 60
@@ -307,6 +309,29 @@ HousingProject, Decision, allocation or Table
     """
 
     default_code = "display"
+
+
+class RosterError(MaskanError):
+    """A roster that cannot be read: a bad header, a cell that is not what its column
+    holds, a line that is not JSON, a person that does not fit in one CSV row.
+
+    >>> error = RosterError("gender: 'x' is not a gender", message_fa="جنسیت نیست", code="choice")
+    >>> error.code, isinstance(error, MaskanError)
+    ('choice', True)
+    """
+
+    default_code = "invalid_roster"
+
+
+class UsageError(MaskanError):
+    """The command line is wrong: an unknown option, program or column, a missing value,
+    a file that cannot be opened. ``maskan`` exits with code 2.
+
+    >>> UsageError("program: 'x' is not a program", message_fa="برنامه نیست").code
+    'usage'
+    """
+
+    default_code = "usage"
 
 
 class RuleError(MaskanError):
