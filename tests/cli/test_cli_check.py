@@ -370,3 +370,25 @@ def test_a_closed_pipe_ends_quietly(roster: Path) -> None:
     error = process.stderr.read().decode()
     assert process.wait(timeout=60) == 141
     assert "Traceback" not in error
+
+
+def test_a_misspelt_context_name_is_a_usage_error(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text("national_id,first_name,last_name\n0499370899,علی,کریمی\n", encoding="utf-8")
+    done = run(
+        "check",
+        str(roster),
+        "--program",
+        "national_housing_movement",
+        "--value",
+        "five_year_lookback=in_force",
+        "--value",
+        "residence_easing=in_force",
+        "--context",
+        "citty=اصفهان",
+        "--lang",
+        "en",
+    )
+    assert done.code == 2
+    assert "citty" in done.err
+    assert "Traceback" not in done.err

@@ -24,6 +24,7 @@ from maskan.eligibility import (
     any_of,
     register,
 )
+from maskan.eligibility.programs import get
 from maskan.errors import MaskanError, RuleError
 
 SOURCE = Source(title_en="test law", title_fa="قانون آزمایشی", reference="tests", confidence="U")
@@ -255,3 +256,17 @@ def test_never_eligible_while_a_finding_failed(person: dict[str, Any]) -> None:
         assert later.verdict is Verdict.ELIGIBLE
         day_before = decision.eligible_from - datetime.timedelta(days=1)
         assert PROGRAM.evaluate(person, on=day_before).verdict is not Verdict.ELIGIBLE
+
+
+def test_a_declared_program_refuses_context_it_does_not_read() -> None:
+    program = get("national_housing_movement").with_values(
+        five_year_lookback="in_force", residence_easing="in_force"
+    )
+    assert program.context == ("city", "province")
+    person = {"born": jdate(1370, 1, 1)}
+    with pytest.raises(RuleError, match="'citty' is not read") as caught:
+        program.evaluate(person, on=ON, citty="اصفهان")
+    assert caught.value.code == "unknown_context"
+    assert caught.value.message_fa
+    assert PROGRAM.context is None  # undeclared: any name is accepted
+    PROGRAM.evaluate({"born": jdate(1370, 1, 1), "married": True}, on=ON, anything=1)

@@ -521,14 +521,20 @@ def screen(
     debug = bool(os.environ.get("MASKAN_DEBUG"))
     errors = errors or sys.stderr
     evaluate = program.evaluate
+    # A roster row's own context (its applied city) is data, kept only where the program
+    # reads it; a --context name the program does not read is the user's mistake (usage).
+    declared = program.context
     for row in rows:
         decision = None
         error = row.error
         if error is None:
             try:
-                decision = evaluate(row.person, on=on, **{**context, **row.context})
+                own = row.context
+                if declared is not None:
+                    own = {name: value for name, value in own.items() if name in declared}
+                decision = evaluate(row.person, on=on, **{**context, **own})
             except RuleError as problem:
-                if problem.code in ("missing_context", "missing_parameter"):
+                if problem.code in ("missing_context", "missing_parameter", "unknown_context"):
                     raise UsageError(
                         f"{program.code}: {problem.message} (the command line cannot give "
                         "it; use the Python API)",

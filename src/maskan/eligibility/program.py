@@ -63,6 +63,10 @@ class Program:
         rules: the top-level rules; a person is eligible when all of them pass.
         values: parameter values supplied by the caller, by parameter code (see
             :meth:`with_values`).
+        context: the names of the context entries the rules read (``city``,
+            ``cooperative`` …); :meth:`evaluate` refuses any other name, so a misspelt one
+            fails loudly instead of leaving every decision undetermined. ``None`` accepts
+            any name.
     """
 
     code: str
@@ -71,6 +75,7 @@ class Program:
     title_fa: str
     rules: tuple[Rule, ...]
     values: Mapping[str, object] = attrs.field(factory=dict)
+    context: tuple[str, ...] | None = None
     # Derived once: evaluate() runs millions of times and must not walk the rule tree.
     _parameters: tuple[Parameter[Any], ...] = attrs.field(init=False, eq=False, repr=False)
     _missing: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
@@ -144,6 +149,8 @@ class Program:
         the city applied for …), by the names each program documents.
         """
         self._check_ready()
+        if self.context is not None and not context.keys() <= set(self.context):
+            self._unknown_context(context)
         day = as_date(on, "on")
         findings = self._findings(person, day, context)
         verdict = _verdict(findings)
@@ -192,6 +199,18 @@ class Program:
                 return on
         return None
 
+    def _unknown_context(self, context: Mapping[str, Any]) -> None:
+        unknown = sorted(set(context) - set(self.context or ()))
+        accepted = ", ".join(self.context or ()) or "none"
+        raise RuleError(
+            f"context: {describe(unknown[0])} is not read by {self.code}; it reads {accepted}",
+            message_fa=f"context: برنامه‌ی {self.code} مقدار {describe(unknown[0])} را نمی‌خواند؛ "
+            f"مقدارهای پذیرفته: {accepted}",
+            code="unknown_context",
+            field="context",
+            value=unknown,
+        )
+
     def _check_ready(self) -> None:
         missing = self._missing
         if missing:
@@ -214,6 +233,7 @@ class Program:
             "version": self.version,
             "title_en": self.title_en,
             "title_fa": self.title_fa,
+            "context": list(self.context) if self.context is not None else None,
             "rules": [_describe_rule(rule) for rule in self.rules],
             "parameters": [
                 {

@@ -545,6 +545,7 @@ PROGRAM = Program(
     title_en="Cooperative membership: the general conditions of the Cooperative Sector Law",
     title_fa="عضویت در تعاونی: شرایط عمومی قانون بخش تعاونی",
     rules=(NATIONALITY, LEGAL_CAPACITY, ONE_MEMBERSHIP, MINIMUM_SHARES, CAPITAL_SHARE),
+    context=("cooperative", "registry", "shares"),
 )
 """The cooperative_membership program: the five rules, each a top-level finding.
 

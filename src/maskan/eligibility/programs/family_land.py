@@ -575,6 +575,7 @@ PROGRAM = Program(
     title_fa="زمین یا مسکن برای خانواده‌های دارای فرزند سوم و بیشتر"
     " (قانون حمایت از خانواده و جوانی جمعیت)",
     rules=(ROUTE,),
+    context=("children_by_spouse",),
 )
 """The family_land program: one rule, :data:`ROUTE`.
 

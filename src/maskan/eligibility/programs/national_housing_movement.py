@@ -1068,6 +1068,7 @@ PROGRAM = Program(
     title_en="National Housing Movement",
     title_fa="نهضت ملی مسکن",
     rules=(HOUSEHOLD, WITHOUT_HOUSING, RESIDENCE, LOAN_TERMS),
+    context=("city", "province"),
 )
 """The National Housing Movement. Needs two values from the caller:
 

@@ -815,6 +815,7 @@ PROGRAM = Program(
     title_en="Without housing (the Form J test)",
     title_fa="فاقد مسکن (شرایط فرم ج)",
     rules=(OWNERSHIP, BENEFITS, FORM_J, SPOUSE_OWNERSHIP, SPOUSE_BENEFITS, SPOUSE_FORM_J),
+    context=(),
 )
 """The "without housing" test. Needs ``five_year_lookback`` from the caller:
 

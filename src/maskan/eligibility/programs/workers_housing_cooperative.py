@@ -376,6 +376,7 @@ PROGRAM = Program(
     title_en="Workers' housing cooperative membership",
     title_fa="عضویت در تعاونی مسکن کارگری",
     rules=(*cooperative_membership.PROGRAM.rules, WORKER, WORKPLACE, INSURANCE),
+    context=("cooperative", "registry", "shares"),
 )
 """The workers_housing_cooperative program: the general conditions, then :data:`WORKER`,
 :data:`WORKPLACE` and :data:`INSURANCE`.
