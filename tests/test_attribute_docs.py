@@ -10,8 +10,10 @@ from __future__ import annotations
 import ast
 import doctest
 import importlib
+import inspect
 import itertools
 import pkgutil
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -64,7 +66,9 @@ PROGRAMS = [
 )
 def test_attribute_docstring_examples_run(module: ModuleType, name: str, text: str) -> None:
     test = doctest.DocTestParser().get_doctest(text, dict(vars(module)), name, module.__file__, 0)
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS)
+    runner = doctest.DocTestRunner(
+        verbose=False, optionflags=doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
+    )
     results = runner.run(test, out=lambda message: print(message, end=""))
     assert results.failed == 0
 
@@ -75,3 +79,51 @@ def test_every_public_name_of_a_program_has_an_example(module: ModuleType) -> No
     for name in module.__all__:
         text = documented.get(name) or getattr(module, name).__doc__ or ""
         assert ">>>" in text, f"{module.__name__}.{name}"
+
+
+def _public_modules() -> list[ModuleType]:
+    return [
+        module
+        for module in MODULES
+        if not any(part.startswith("_") for part in module.__name__.split("."))
+    ]
+
+
+def _imported_from(module: ModuleType, name: str) -> ModuleType | None:
+    """The module that ``module`` imports ``name`` from (``from x import name``), if any."""
+    if module.__file__ is None:
+        return None
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+    for node in tree.body:
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.level == 0
+            and node.module
+            and any(alias.name == name and alias.asname in (None, name) for alias in node.names)
+        ):
+            return sys.modules.get(node.module)
+    return None
+
+
+def _example_of(module: ModuleType, name: str) -> str:
+    value = getattr(module, name)
+    documented = dict(_attribute_docstrings(module))
+    if name in documented:
+        return documented[name]
+    origin = sys.modules.get(getattr(value, "__module__", "") or "")
+    if origin is not None and origin is not module and name in dict(_attribute_docstrings(origin)):
+        return dict(_attribute_docstrings(origin))[name]
+    source = _imported_from(module, name)  # a plain value (int, str, tuple) has no __module__
+    if source is not None and name in dict(_attribute_docstrings(source)):
+        return dict(_attribute_docstrings(source))[name]
+    if inspect.isclass(value) or callable(value) or inspect.ismodule(value):
+        return value.__doc__ or ""
+    return ""
+
+
+@pytest.mark.parametrize("module", _public_modules(), ids=lambda module: module.__name__)
+def test_every_public_name_has_a_docstring_with_an_example(module: ModuleType) -> None:
+    lacking = [
+        name for name in getattr(module, "__all__", ()) if ">>>" not in _example_of(module, name)
+    ]
+    assert not lacking, f"{module.__name__}: no example for {lacking}"

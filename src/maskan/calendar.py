@@ -103,12 +103,38 @@ __all__ = [
 ]
 
 DateLike: TypeAlias = date | jdatetime.date
-"""What the date functions accept: ``date``, ``datetime`` and the jdatetime twins."""
+"""What the date functions accept: ``date``, ``datetime`` and the jdatetime twins.
+
+>>> isinstance(jdatetime.date(1404, 9, 4), DateLike), isinstance("1404/09/04", DateLike)
+(True, False)
+>>> jalali_ymd(jdatetime.date(1404, 9, 4)) == jalali_ymd(date(2025, 11, 25))
+True
+"""
 
 MIN_YEAR = 1
+"""The first supported Jalali year: 1 Farvardin 1 is 622-03-21.
+
+>>> jdate(MIN_YEAR, 1, 1)
+datetime.date(622, 3, 21)
+"""
 MAX_YEAR = 9377
+"""The last supported Jalali year, which ends on 9999-03-20 like jdatetime's range.
+
+>>> jdate(MAX_YEAR, 12, 30)
+datetime.date(9999, 3, 20)
+>>> jdate(MAX_YEAR + 1, 1, 1)
+Traceback (most recent call last):
+...
+maskan.errors.InvalidDate: year: 9378 is outside the supported Jalali years 1 to 9377
+"""
 IRAN_TZ = timezone(timedelta(hours=3, minutes=30), "IRST")
-"""Iran Standard Time, UTC+03:30, kept all year since 2022-09-22 (1401/06/31)."""
+"""Iran Standard Time, UTC+03:30, kept all year since 2022-09-22 (1401/06/31).
+
+>>> datetime(2025, 11, 25, 12, 0, tzinfo=timezone.utc).astimezone(IRAN_TZ).isoformat()
+'2025-11-25T15:30:00+03:30'
+>>> IRAN_TZ.tzname(None)
+'IRST'
+"""
 
 _LEAP_REMAINDERS = frozenset((1, 5, 9, 13, 17, 22, 26, 30))
 # Ordinal of the day before 1 Farvardin 1 (622-03-21). Under the 33-year rule the days

@@ -176,13 +176,30 @@ class InvalidIdentifier(MaskanError):
 
     The ``code`` says why: ``length``, ``format``, ``checksum``, ``repeated_digits``,
     ``country``, ``type``, ...
+
+    >>> from maskan.identifiers import mobile, postal_code
+    >>> for validate, text in [(mobile.validate, "0912123"), (postal_code.validate, "123")]:
+    ...     try:
+    ...         validate(text)
+    ...     except InvalidIdentifier as error:
+    ...         print(type(error).__name__, error.code)
+    InvalidMobile length
+    InvalidPostalCode length
     """
 
     default_code = "invalid_identifier"
 
 
 class UnknownPlace(MaskanError):
-    """A province or county name that matches nothing; the message names the closest matches."""
+    """A province or county name that matches nothing; the message names the closest matches.
+
+    >>> from maskan.geo import Province
+    >>> try:
+    ...     Province.lookup("Isfahn")
+    ... except UnknownPlace as error:
+    ...     print(error.code, "|", error)
+    unknown_place | name: 'Isfahn' is not a province; closest: Isfahan (اصفهان, IR-10)
+    """
 
     default_code = "unknown_place"
 
@@ -203,31 +220,71 @@ class InvalidNationalId(InvalidIdentifier):
 
 
 class InvalidLegalId(InvalidIdentifier):
-    """A legal-entity national ID (شناسه ملی) that :mod:`maskan.identifiers.legal_id` rejects."""
+    """A legal-entity national ID (شناسه ملی) that :mod:`maskan.identifiers.legal_id` rejects.
+
+    >>> from maskan.identifiers import legal_id
+    >>> try:
+    ...     legal_id.validate("10100000000")
+    ... except InvalidLegalId as error:
+    ...     print(error.code, "|", error.field)
+    checksum | legal_id
+    """
 
     default_code = "invalid_legal_id"
 
 
 class InvalidPostalCode(InvalidIdentifier):
-    """A postal code (کد پستی) that :mod:`maskan.identifiers.postal_code` rejects."""
+    """A postal code (کد پستی) that :mod:`maskan.identifiers.postal_code` rejects.
+
+    >>> from maskan.identifiers import postal_code
+    >>> try:
+    ...     postal_code.validate("123")
+    ... except InvalidPostalCode as error:
+    ...     print(error.code, "|", error)
+    length | postal_code: '123' has 3 digits; a postal code has 10 digits
+    """
 
     default_code = "invalid_postal_code"
 
 
 class InvalidMobile(InvalidIdentifier):
-    """A mobile number that :mod:`maskan.identifiers.mobile` rejects."""
+    """A mobile number that :mod:`maskan.identifiers.mobile` rejects.
+
+    >>> from maskan.identifiers import mobile
+    >>> try:
+    ...     mobile.validate("0912123")
+    ... except InvalidMobile as error:
+    ...     print(error.code, "|", error.field)
+    length | mobile
+    """
 
     default_code = "invalid_mobile"
 
 
 class InvalidSheba(InvalidIdentifier):
-    """A Sheba number (IBAN) that :mod:`maskan.identifiers.sheba` rejects."""
+    """A Sheba number (IBAN) that :mod:`maskan.identifiers.sheba` rejects.
+
+    >>> from maskan.identifiers import sheba
+    >>> try:
+    ...     sheba.validate("IR000000000000000000000000")
+    ... except InvalidSheba as error:
+    ...     print(error.code, "|", error.field)
+    checksum | sheba
+    """
 
     default_code = "invalid_sheba"
 
 
 class InvalidBankCard(InvalidIdentifier):
-    """A bank card number that :mod:`maskan.identifiers.bank_card` rejects."""
+    """A bank card number that :mod:`maskan.identifiers.bank_card` rejects.
+
+    >>> from maskan.identifiers import bank_card
+    >>> try:
+    ...     bank_card.validate("6037991234567890")
+    ... except InvalidBankCard as error:
+    ...     print(error.code, "|", error.field)
+    checksum | bank_card
+    """
 
     default_code = "invalid_bank_card"
 
@@ -239,6 +296,13 @@ class MembershipError(MaskanError):
     operations (found, admit, withdraw, replace, expel, elect a board); the cooperative
     is left exactly as it was. The ``code`` says which rule: ``too_few_founders``,
     ``already_member``, ``similar_membership``, ``not_a_member``, ``board_size``, …
+
+    >>> from maskan.models._coop_examples import example_cooperative, example_person
+    >>> try:
+    ...     example_cooperative().admit(example_person("0499370899"), on="1404/09/04", shares=10)
+    ... except MembershipError as error:
+    ...     print(error.code, "|", error)
+    already_member | person: '0499370899' is an active member since 1403/07/01 (2024-09-22)
     """
 
     default_code = "membership"
@@ -246,14 +310,31 @@ class MembershipError(MaskanError):
 
 class ProjectError(MaskanError):
     """An illegal change to a housing project: a status out of order, progress going
-    down, a unit number used twice, … The project is left exactly as it was."""
+    down, a unit number used twice, … The project is left exactly as it was.
+
+    >>> from maskan.models.project import HousingProject, Unit
+    >>> try:
+    ...     HousingProject(code="ISF-1", name="بهار", cooperative_id="14011517510",
+    ...                    province="اصفهان", units=[Unit(number="1"), Unit(number="1")])
+    ... except ProjectError as error:
+    ...     print(error.code, "|", error)
+    duplicate_unit | units: unit 1 is already in the project
+    """
 
     default_code = "project"
 
 
 class LedgerError(MaskanError):
     """An entry or an instalment plan that the ledger refuses (a refund larger than the
-    balance, an instalment plan that does not add up, …)."""
+    balance, an instalment plan that does not add up, …).
+
+    >>> from maskan.models.ledger import Due, InstalmentPlan
+    >>> try:
+    ...     InstalmentPlan(member_id="0499370899", total=1, dues=[Due(date="1404/01/01", amount=2)])
+    ... except LedgerError as error:
+    ...     print(error.code, "|", error)
+    plan_total | dues: the dues add up to 2 rials, not the total of 1 rials
+    """
 
     default_code = "ledger"
 
@@ -336,7 +417,15 @@ class UsageError(MaskanError):
 
 class RuleError(MaskanError):
     """An eligibility program or rule used wrongly: a parameter the law leaves open and
-    the caller did not supply, an unknown parameter name, a date before a rule existed."""
+    the caller did not supply, an unknown parameter name, a date before a rule existed.
+
+    >>> from maskan.eligibility.programs.cooperative_membership import PROGRAM
+    >>> try:
+    ...     PROGRAM.with_values(minimum_age=18)
+    ... except RuleError as error:
+    ...     print(error.code, "|", error.field, "|", error.value)
+    unknown_parameter | values | ['minimum_age']
+    """
 
     default_code = "rule"
 

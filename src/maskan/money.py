@@ -27,6 +27,12 @@ from maskan.errors import InvalidAmount, describe
 __all__ = ["Rial", "Unit"]
 
 Unit = Literal["rial", "toman", "new_rial"]
+"""A unit of Iranian money: the rial, the toman (10 rials) or the new rial (10,000 rials).
+
+>>> from typing import get_args
+>>> [Rial(25_000).in_unit(unit) for unit in get_args(Unit)]
+[25000, 2500, Decimal('2.5')]
+"""
 
 RIALS_PER_UNIT: dict[str, int] = {"rial": 1, "toman": 10, "new_rial": 10_000}
 _MAX_RIALS = 10**24  # far beyond the world's money, and within what number_to_words spells

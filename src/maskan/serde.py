@@ -84,6 +84,12 @@ __all__ = [
 
 T = TypeVar("T")
 DateMode = Literal["iso", "jalali"]
+"""How dates are written: ISO Gregorian (``"iso"``, the default) or Jalali (``"jalali"``).
+
+>>> from typing import get_args
+>>> [to_json(datetime.date(2025, 11, 25), dates=mode) for mode in get_args(DateMode)]
+['"2025-11-25"', '"1404-09-04"']
+"""
 
 _orjson: Any
 try:  # an optional speed-up (the ``fast`` extra); the standard library writes the same JSON
@@ -337,7 +343,14 @@ def make_converter(*, dates: DateMode = "iso") -> cattrs.Converter:
 
 
 converter = make_converter()
-"""The converter behind :func:`to_dict` and :func:`from_dict` (ISO dates)."""
+"""The converter behind :func:`to_dict` and :func:`from_dict` (ISO dates).
+
+>>> from maskan.money import Rial
+>>> converter.unstructure({"paid_on": datetime.date(2025, 11, 25), "amount": Rial(10)})
+{'paid_on': '2025-11-25', 'amount': 10}
+>>> converter.structure("1404/09/04", datetime.date)
+datetime.date(2025, 11, 25)
+"""
 _jalali_converter = make_converter(dates="jalali")
 
 

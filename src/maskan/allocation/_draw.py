@@ -50,7 +50,14 @@ __all__ = [
 
 ALGORITHM = "maskan-lottery-v1"
 """The version of the draw algorithm; it is part of every draw key, so a future version
-can never be mistaken for this one."""
+can never be mistaken for this one.
+
+>>> ALGORITHM
+'maskan-lottery-v1'
+>>> text = f"{ALGORITHM}|482719|0499370899"
+>>> hashlib.sha256(text.encode()).hexdigest() == draw_key("482719", "0499370899")
+True
+"""
 
 _MAX_SEED = 200
 

@@ -38,18 +38,47 @@ __all__ = [
 Lang = Literal["fa", "en"]
 
 EXIT_OK = 0
-"""Success: every row was read, the identifier is valid, the value was read."""
+"""Success: every row was read, the identifier is valid, the value was read.
+
+>>> from maskan.cli import main
+>>> main(["words", "7"]) == EXIT_OK
+هفت
+True
+"""
 EXIT_INVALID = 1
-"""Invalid input: some rows of a roster were bad, an identifier or a value is invalid."""
+"""Invalid input: some rows of a roster were bad, an identifier or a value is invalid.
+
+>>> from maskan.cli import main
+>>> main(["id", "national-id", "0499370898", "--lang", "en"]) == EXIT_INVALID
+invalid: national_id: '0499370898' has a wrong check digit ...
+True
+"""
 EXIT_USAGE = 2
 """A usage error: an unknown option or program, a missing value, a file that cannot be
-opened."""
+opened.
+
+>>> from maskan.cli import main
+>>> main(["no-such-command"]) == EXIT_USAGE
+True
+"""
 EXIT_INTERNAL = 70
-"""A bug in maskan (``EX_SOFTWARE``); set ``MASKAN_DEBUG=1`` to see the traceback."""
+"""A bug in maskan (``EX_SOFTWARE``); set ``MASKAN_DEBUG=1`` to see the traceback.
+
+>>> EXIT_INTERNAL
+70
+"""
 EXIT_INTERRUPTED = 130
-"""Interrupted with Ctrl-C (128 + SIGINT), as shells report it."""
+"""Interrupted with Ctrl-C (128 + SIGINT), as shells report it.
+
+>>> EXIT_INTERRUPTED - 128  # SIGINT
+2
+"""
 EXIT_PIPE = 141
-"""The reader of the output went away (``maskan check … | head``): 128 + SIGPIPE."""
+"""The reader of the output went away (``maskan check … | head``): 128 + SIGPIPE.
+
+>>> EXIT_PIPE - 128  # SIGPIPE
+13
+"""
 
 
 def say(lang: Lang, en: str, fa: str) -> str:

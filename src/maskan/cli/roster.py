@@ -97,6 +97,14 @@ __all__ = [
 ]
 
 RosterFormat = Literal["csv", "json"]
+"""A roster's format: ``"csv"``, or ``"json"`` (JSON Lines or a JSON array).
+
+>>> from typing import get_args
+>>> get_args(RosterFormat)
+('csv', 'json')
+>>> read_roster(io.BytesIO(b'{"national_id": "0499370899"}')).format
+'json'
+"""
 L = TypeVar("L", bound=Labelled)
 
 
@@ -275,7 +283,11 @@ COLUMNS: tuple[Column, ...] = (
         "اصفهان",
     ),
 )
-"""Every CSV column a roster may have, in the order :func:`person_to_row` writes them."""
+"""Every CSV column a roster may have, in the order :func:`person_to_row` writes them.
+
+>>> [column.name for column in COLUMNS if column.required]
+['national_id', 'first_name', 'last_name']
+"""
 
 COLUMNS_BY_NAME: dict[str, Column] = {column.name: column for column in COLUMNS}
 """:data:`COLUMNS` by name."""

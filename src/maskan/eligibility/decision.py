@@ -25,7 +25,11 @@ _LABELS = {
 
 
 class Verdict(enum.StrEnum):
-    """A program's answer."""
+    """A program's answer.
+
+    >>> Verdict("ineligible").label_en, Verdict.INELIGIBLE.label_fa
+    ('not eligible', 'فاقد شرایط')
+    """
 
     ELIGIBLE = "eligible"
     INELIGIBLE = "ineligible"
@@ -59,6 +63,13 @@ class Decision:
             changed — ``on`` itself when eligible, a later date when only time stands in
             the way (age, years of residence, months of insurance, an ownership look-back
             window), ``None`` when time alone cannot help or facts are missing.
+
+    >>> from maskan.eligibility.programs.cooperative_membership import PROGRAM
+    >>> from maskan.models._coop_examples import example_cooperative, example_person
+    >>> decision = PROGRAM.evaluate(example_person("1122334451"), on="1404/09/04",
+    ...                             cooperative=example_cooperative(), shares=8)
+    >>> decision.verdict, decision.eligible, decision.failed_codes
+    (<Verdict.INELIGIBLE: 'ineligible'>, False, ('cooperative_membership.below_minimum_shares',))
     """
 
     program: str

@@ -47,7 +47,13 @@ T = TypeVar("T")
 
 
 class Confidence(enum.StrEnum):
-    """How well a rule or value is sourced, with DOMAIN.md's tags."""
+    """How well a rule or value is sourced, with DOMAIN.md's tags.
+
+    >>> Confidence("S-news")
+    <Confidence.NEWS: 'S-news'>
+    >>> Confidence.SOURCED.value
+    'S'
+    """
 
     SOURCED = "S"
     """From an official body, a statute text, a package's code, or verified by computation."""
@@ -83,6 +89,14 @@ class Resolved(Generic[T]):
 
     ``effective_from`` is the boundary the value took effect on; ``None`` when the caller
     supplied the value.
+
+    >>> from maskan.eligibility.programs.national_housing_movement import PROGRAM
+    >>> age = next(p for p in PROGRAM.parameters if p.code == "single_man_min_age")
+    >>> resolved = age.resolve(datetime.date(2025, 11, 25))
+    >>> resolved.value, resolved.effective_from, resolved.supplied
+    (23, datetime.date(2022, 1, 4), False)
+    >>> age.resolve(datetime.date(2025, 11, 25), {"single_man_min_age": 25})
+    Resolved(value=25, effective_from=None, supplied=True)
     """
 
     value: T

@@ -67,6 +67,14 @@ class Program:
             ``cooperative`` …); :meth:`evaluate` refuses any other name, so a misspelt one
             fails loudly instead of leaving every decision undetermined. ``None`` accepts
             any name.
+
+    >>> from maskan.eligibility.programs.cooperative_membership import PROGRAM
+    >>> from maskan.models._coop_examples import example_cooperative, example_person
+    >>> PROGRAM.code, PROGRAM.context
+    ('cooperative_membership', ('cooperative', 'registry', 'shares'))
+    >>> PROGRAM.evaluate(example_person("1122334451"), on="1404/09/04",
+    ...                  cooperative=example_cooperative(), shares=12).unknown_facts
+    ('memberships in other cooperatives (registry)',)
     """
 
     code: str

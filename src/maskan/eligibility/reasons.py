@@ -33,7 +33,13 @@ __all__ = ["REASONS", "Reason", "register", "show"]
 
 @attrs.frozen(kw_only=True)
 class Reason:
-    """A reason code with its message templates in both languages."""
+    """A reason code with its message templates in both languages.
+
+    >>> reason = Reason(code="demo.minor", en="{observed} is under 18",
+    ...                 fa="{observed} کمتر از ۱۸ است")
+    >>> reason.render("en", {"observed": 17}), reason.render("fa", {"observed": 17})
+    ('17 is under 18', '۱۷ کمتر از ۱۸ است')
+    """
 
     code: str
     en: str
@@ -46,7 +52,13 @@ class Reason:
 
 
 REASONS: dict[str, Reason] = {}
-"""Every registered reason, by code."""
+"""Every registered reason, by code.
+
+>>> REASONS["fact.unknown"].render("en", {"fact": "birth date"})
+'birth date is not known'
+>>> "fact.unknown" in REASONS
+True
+"""
 
 
 def register(code: str, *, en: str, fa: str) -> str:

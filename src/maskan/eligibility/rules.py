@@ -67,7 +67,13 @@ class Label:
 
 
 class Outcome(enum.StrEnum):
-    """What a rule found."""
+    """What a rule found.
+
+    >>> Outcome("failed")
+    <Outcome.FAILED: 'failed'>
+    >>> Outcome.UNKNOWN == "unknown"
+    True
+    """
 
     PASSED = "passed"
     FAILED = "failed"
@@ -95,6 +101,13 @@ class Finding:
         held: for ``any_of``, the code of the branch that held.
         fact: for an unknown finding, the missing fact, in English.
         fact_fa: the missing fact in Persian.
+
+    >>> from maskan.eligibility.programs.cooperative_membership import NATIONALITY
+    >>> from maskan.models.person import Person
+    >>> maryam = Person(national_id="1122334451", first_name="مریم", last_name="احمدی")
+    >>> finding = NATIONALITY(Case(person=maryam, on=datetime.date(2025, 11, 25)))
+    >>> finding.outcome, finding.fact, finding.message("en")
+    (<Outcome.UNKNOWN: 'unknown'>, 'nationality', 'nationality is not known')
     """
 
     rule: str
@@ -147,6 +160,12 @@ class Case:
     ``values`` holds parameter values the caller supplied (by parameter code);
     ``context`` holds anything else a rule needs (the cooperative, the registry, the city
     applied for …), by name.
+
+    >>> from maskan.models._coop_examples import example_person
+    >>> case = Case(person=example_person("1122334451"), on=datetime.date(2025, 11, 25),
+    ...             context={"shares": 12})
+    >>> case.person.nationality, case.context["shares"], case.values
+    (<Nationality.IRANIAN: 'iranian'>, 12, {})
     """
 
     person: Any
@@ -169,6 +188,13 @@ class Rule:
 
     ``check(case, rule)`` returns a finding built with :meth:`passed`, :meth:`failed` or
     :meth:`unknown`, which fill in the rule's code and source.
+
+    >>> from maskan.eligibility.programs.cooperative_membership import NATIONALITY
+    >>> from maskan.models._coop_examples import example_person
+    >>> case = Case(person=example_person("1122334451"), on=datetime.date(2025, 11, 25))
+    >>> finding = NATIONALITY(case)
+    >>> finding.rule, finding.outcome
+    ('cooperative_membership.nationality', <Outcome.PASSED: 'passed'>)
     """
 
     code: str
@@ -279,6 +305,13 @@ def all_of(code: str, *rules: Rule, title_en: str, title_fa: str, source: Source
     Failed if any part failed; otherwise unknown if any part is unknown. Its
     ``eligible_from`` is the latest of the failed parts' dates, when every failed part has
     one and nothing is unknown.
+
+    >>> from maskan.eligibility.programs import cooperative_membership as law
+    >>> from maskan.models._coop_examples import example_person
+    >>> both = all_of("demo.both", law.NATIONALITY, law.LEGAL_CAPACITY, title_en="both",
+    ...               title_fa="هر دو", source=law.LAW_SOURCE)
+    >>> both(Case(person=example_person("1122334451"), on=datetime.date(2025, 11, 25))).outcome
+    <Outcome.PASSED: 'passed'>
     """
     return Rule(
         code=code,
@@ -295,6 +328,13 @@ def any_of(code: str, *rules: Rule, title_en: str, title_fa: str, source: Source
 
     Unknown when none holds and some part is unknown. Its ``eligible_from`` is the
     earliest date any part would pass.
+
+    >>> from maskan.eligibility.programs import cooperative_membership as law
+    >>> from maskan.models._coop_examples import example_person
+    >>> either = any_of("demo.either", law.NATIONALITY, law.LEGAL_CAPACITY, title_en="either",
+    ...                 title_fa="یکی", source=law.LAW_SOURCE)
+    >>> either(Case(person=example_person("1122334451"), on=datetime.date(2025, 11, 25))).held
+    'cooperative_membership.nationality'
     """
     return Rule(
         code=code,

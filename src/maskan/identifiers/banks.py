@@ -107,6 +107,13 @@ BANKS: tuple[Bank, ...] = (
     _bank("080", "Noor", "موسسه اعتباری نور"),
     _bank("095", "Iran-Venezuela", "بانک ایران و ونزوئلا"),
 )
+"""Every bank and credit institution, in the order of their Sheba codes.
+
+>>> len(BANKS), BANKS[0].name_en
+(37, 'Central Bank')
+>>> [bank.name_en for bank in BANKS if len(bank.sheba_codes) > 1]
+['Mehr Iran']
+"""
 
 _BY_SHEBA_CODE = {code: bank for bank in BANKS for code in bank.sheba_codes}
 _BY_CARD_PREFIX = {prefix: bank for bank in BANKS for prefix in bank.card_prefixes}

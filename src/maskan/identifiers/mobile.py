@@ -79,13 +79,53 @@ class Operator:
 
 # English names and prefixes from DOMAIN §6.5; Persian names from the same source file.
 MCI = Operator(name_en="MCI", name_fa="همراه اول")
+"""MCI (prefixes 0910-0919 and 0990-0996).
+
+>>> operator("0912 123 4567") is MCI
+True
+"""
 IRANCELL = Operator(name_en="Irancell", name_fa="ایرانسل")
+"""Irancell (prefixes 0900-0905, 0930, 0933, 0935-0939 and 0941).
+
+>>> operator("0935 123 4567") is IRANCELL
+True
+"""
 RIGHTEL = Operator(name_en="RighTel", name_fa="رایتل")
+"""RighTel (prefixes 0920-0923).
+
+>>> operator("0921 123 4567") is RIGHTEL
+True
+"""
 TALIYA = Operator(name_en="Taliya", name_fa="تالیا")
+"""Taliya (prefix 0932).
+
+>>> operator("0932 123 4567") is TALIYA
+True
+"""
 TELEKISH = Operator(name_en="TeleKish", name_fa="تله کیش")
+"""TeleKish (prefix 0934).
+
+>>> operator("0934 123 4567") is TELEKISH
+True
+"""
 SHATEL_MOBILE = Operator(name_en="Shatel Mobile", name_fa="شاتل موبایل")
+"""Shatel Mobile (prefixes 099810-099817).
+
+>>> operator("0998 101 2345") is SHATEL_MOBILE
+True
+"""
 APTEL = Operator(name_en="ApTel", name_fa="آپتل")
+"""ApTel (prefixes 099910, 099911, 099913 and 099914).
+
+>>> operator("0999 101 2345") is APTEL
+True
+"""
 SAMANTEL = Operator(name_en="SamanTel", name_fa="سامانتل")
+"""SamanTel (prefix 09999).
+
+>>> operator("0999 912 3456") is SAMANTEL
+True
+"""
 
 
 def _prefixes(operator: Operator, *groups: str) -> dict[str, Operator]:

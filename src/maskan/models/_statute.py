@@ -50,23 +50,65 @@ __all__ = [
 # forming cooperatives under art. 31 of the Cooperative Sector Law (1370-06-13), as
 # renamed by the 1377-07-05 amendment. DOMAIN.md §5.2 (fileppt.ir/product/21813) [S-news].
 MINIMUM_FOUNDERS = 7
+"""The fewest founders a cooperative may have.
+
+>>> from maskan.models._coop_examples import example_founders
+>>> len(example_founders()) == MINIMUM_FOUNDERS
+True
+"""
 
 # "Members must stay ≥ 7 during operation": DOMAIN.md §5.2, companyhelp.ir
 # (قوانین-ثبت-شرکت-تعاونی) [S-news, weak]. Only the default of Statute.minimum_members,
 # which a caller with a better source overrides.
 MINIMUM_MEMBERS = 7
+"""The default of :attr:`Statute.minimum_members`: the fewest members in operation.
+
+>>> from maskan.models._coop_examples import example_statute
+>>> example_statute().minimum_members == MINIMUM_MEMBERS
+True
+"""
 
 # Board of directors (هیأت مدیره): 3 to 7 principal members; alternates one third of the
 # principals, one more per 400 members in large cooperatives; principals and alternates 15
 # at most. Cooperative Sector Law 1370 as summarised by aftabir.com
 # (…_rule_1370_pillar_managers.php), DOMAIN.md §5.5 [S-news].
 PRINCIPALS_MIN = 3
+"""The fewest principal board members a statute may set (:attr:`Statute.board_size`).
+
+>>> from maskan.models._coop_examples import example_statute
+>>> example_statute().board_size == PRINCIPALS_MIN
+True
+"""
 PRINCIPALS_MAX = 7
+"""The most principal board members a statute may set (:attr:`Statute.board_size`).
+
+>>> from maskan.models._coop_examples import example_statute
+>>> attrs.evolve(example_statute(), board_size=PRINCIPALS_MAX + 1)
+Traceback (most recent call last):
+...
+maskan.errors.InvalidNumber: board_size: 8 is not in 3 to 7
+"""
 MEMBERS_PER_EXTRA_ALTERNATE = 400
+"""Each this many members add one alternate board member (:func:`alternates_range`).
+
+>>> alternates_range(3, MEMBERS_PER_EXTRA_ALTERNATE - 1), alternates_range(3, 400)
+(range(1, 2), range(2, 3))
+"""
 BOARD_MAX = 15
+"""The most board members, principals and alternates together (:func:`alternates_range`).
+
+>>> PRINCIPALS_MAX + max(alternates_range(PRINCIPALS_MAX, 100_000)) == BOARD_MAX
+True
+"""
 
 # The similarity group every housing cooperative shares by default: see Statute.similar_group.
 SIMILAR_HOUSING = "housing"
+"""The default of :attr:`Statute.similar_group`.
+
+>>> from maskan.models._coop_examples import example_statute
+>>> example_statute().similar_group == SIMILAR_HOUSING
+True
+"""
 
 
 def alternates_range(principals: int, members: int) -> range:

@@ -46,13 +46,26 @@ __all__ = ["APPLICANTS", "CITY", "PLAN", "SUMMIT", "Parts", "build"]
 
 SUMMIT = jdate(1404, 9, 4)
 """4 Azar 1404 (2025-11-25): the day of the provincial housing-investment summit that the
-Tasnim report describes (DOMAIN.md §3). The sample is a snapshot of that day."""
+Tasnim report describes (DOMAIN.md §3). The sample is a snapshot of that day.
+
+>>> SUMMIT
+datetime.date(2025, 11, 25)
+"""
 
 CITY = "اصفهان"
-"""The city the sample's applicants apply in."""
+"""The city the sample's applicants apply in.
+
+>>> CITY
+'اصفهان'
+"""
 
 APPLICANTS = 400
-"""The size of the applicant pool."""
+"""The size of the applicant pool.
+
+>>> from maskan.samples import isfahan_1404
+>>> len(isfahan_1404().applicants) == APPLICANTS
+True
+"""
 
 _DAY = datetime.timedelta(days=1)
 _MILLION = 1_000_000

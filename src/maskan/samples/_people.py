@@ -315,7 +315,11 @@ def _outcomes() -> dict[str, float]:
 
 
 OUTCOMES: dict[str, float] = _outcomes()
-"""The expected share of each verdict among generated people."""
+"""The expected share of each verdict among generated people.
+
+>>> {verdict: round(share, 2) for verdict, share in OUTCOMES.items()}
+{'eligible': 0.61, 'ineligible': 0.35, 'undetermined': 0.04}
+"""
 
 _PROFILE_NAMES = tuple(PROFILES)
 _CUMULATIVE = tuple(itertools.accumulate(profile.weight for profile in PROFILES.values()))

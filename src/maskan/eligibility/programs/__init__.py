@@ -14,7 +14,13 @@ from maskan.errors import RuleError, describe
 __all__ = ["PROGRAMS", "get"]
 
 PROGRAMS: dict[str, Program] = {}
-"""Every built-in program, by code."""
+"""Every built-in program, by code.
+
+>>> sorted(PROGRAMS)[:2]
+['cooperative_membership', 'family_land']
+>>> PROGRAMS["family_land"].code
+'family_land'
+"""
 
 
 def _add(program: Program) -> Program:
