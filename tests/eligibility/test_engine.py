@@ -270,3 +270,11 @@ def test_a_declared_program_refuses_context_it_does_not_read() -> None:
     assert caught.value.message_fa
     assert PROGRAM.context is None  # undeclared: any name is accepted
     PROGRAM.evaluate({"born": jdate(1370, 1, 1), "married": True}, on=ON, anything=1)
+
+
+def test_explain_can_name_the_sources_of_the_deciding_rules() -> None:
+    decision = PROGRAM.evaluate({"born": jdate(1370, 1, 1), "married": True}, on=ON)
+    assert "Sources:" not in decision.explain("en")
+    english = decision.explain("en", sources=True)
+    assert english.splitlines()[-2:] == ["Sources:", "- test law (tests; U)"]
+    assert decision.explain("fa", sources=True).splitlines()[-1] == "- قانون آزمایشی (tests; U)"

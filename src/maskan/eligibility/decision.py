@@ -12,6 +12,7 @@ import enum
 
 import attrs
 
+from maskan.eligibility.parameters import Source
 from maskan.eligibility.reasons import show
 from maskan.eligibility.rules import Finding, Outcome
 
@@ -108,8 +109,20 @@ class Decision:
         )
         return tuple(dict.fromkeys(facts))
 
-    def explain(self, lang: str = "fa") -> str:
-        """The decision and each finding in words, in Persian (``"fa"``) or English (``"en"``)."""
+    def explain(self, lang: str = "fa", *, sources: bool = False) -> str:
+        """The decision and each finding in words, in Persian (``"fa"``) or English (``"en"``).
+
+        With ``sources=True`` a closing section names the legal source of each rule that
+        decided, with its article, date and the DOMAIN.md section that records it.
+
+        >>> from maskan.eligibility.programs import get
+        >>> from maskan.models import Person
+        >>> family = Person(national_id="0499370899", first_name="زهرا", last_name="رضایی",
+        ...                 children_birth_dates=["1394/03/01", "1397/06/10", "1401/02/15"])
+        >>> text = get("family_land").evaluate(family, on="1404/09/04").explain("en", sources=True)
+        >>> print(text.split("Sources:")[1].strip().splitlines()[0])  # doctest: +ELLIPSIS
+        - ... (DOMAIN.md §4.5...)
+        """
         mark = {Outcome.PASSED: "✓", Outcome.FAILED: "✗", Outcome.UNKNOWN: "?"}
         heading = self.verdict.label_fa if lang == "fa" else self.verdict.label_en
         if lang == "fa":
@@ -121,7 +134,36 @@ class Decision:
             lines.append(f"از {when} واجد شرایط می‌شود" if lang == "fa" else f"eligible from {when}")
         for finding in self.findings:
             lines.extend(_explain(finding, lang, mark, depth=1))
+        if sources:
+            lines.append("منابع:" if lang == "fa" else "Sources:")
+            lines.extend(f"- {_cite(source, lang)}" for source in self._sources())
         return "\n".join(lines)
+
+    def _sources(self) -> list[Source]:
+        # the sources of the rules that decided: every rule of a failed or unknown branch,
+        # and for a passed alternative only the branch that held
+        found: dict[tuple[str, str], Source] = {}
+        for finding in self.findings:
+            for leaf in _deciding(finding):
+                found.setdefault((leaf.source.title_en, leaf.source.reference), leaf.source)
+        return list(found.values())
+
+
+def _deciding(finding: Finding) -> tuple[Finding, ...]:
+    if not finding.branches:
+        return (finding,)
+    if finding.outcome is Outcome.PASSED and finding.held is not None:
+        held = [branch for branch in finding.branches if branch.rule == finding.held]
+        return tuple(leaf for branch in held for leaf in _deciding(branch))
+    return tuple(leaf for branch in finding.branches for leaf in _deciding(branch))
+
+
+def _cite(source: Source, lang: str) -> str:
+    # titles already name the article; the date is the law's own, as the source writes it
+    title = source.title_fa if lang == "fa" else source.title_en
+    comma = "، " if lang == "fa" else ", "
+    head = f"{title}{comma}{source.date}" if source.date else title
+    return f"{head} ({source.reference}; {source.confidence.value})"
 
 
 def _failed_leaves(finding: Finding) -> tuple[Finding, ...]:
