@@ -1,7 +1,7 @@
 """The "write your own program" pattern: an integrator's program built from a built-in rule
 (family_land's art. 4) and rules of their own, with a dated parameter and a caller-set one.
 
-The program mirrors docs/guides/custom-program.md and examples/02_custom_program.py, under
+The program mirrors docs/guides/custom-program.md and examples/04_custom_program.py, under
 its own reason codes (``test_bank.*``) so that it never collides with theirs.
 """
 
@@ -508,7 +508,7 @@ def test_never_eligible_while_a_finding_failed(person: Person, on: datetime.date
 
 
 def test_the_example_script_runs() -> None:
-    script = ROOT / "examples" / "02_custom_program.py"
+    script = ROOT / "examples" / "04_custom_program.py"
     done = subprocess.run(
         [sys.executable, str(script)], capture_output=True, text=True, timeout=60, check=False
     )

@@ -1,6 +1,9 @@
-"""maskan's Persian toolkit in one screen: digits, text, numbers, money and Jalali dates.
+"""How do I write an amount and a date the way a Persian reader expects, and read them back?
 
-Run it with ``python examples/01_persian.py``.
+maskan's Persian toolkit in one screen: digits, text, numbers, money and Jalali dates, on
+the figures of the Isfahan housing-investment summit of 4 Azar 1404.
+
+Run it with ``python examples/02_persian.py``.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ The script founds a cooperative with maskan's models, takes its member roll, and
 a few applicants, printing each decision in Persian and a summary in English. The guide
 ``docs/guides/custom-program.md`` explains each step.
 
-Run it with ``python examples/02_custom_program.py``.
+Run it with ``python examples/04_custom_program.py``.
 """
 
 from __future__ import annotations
