@@ -1,8 +1,10 @@
-"""Time the National Housing Movement over generated people: maskan against OpenFisca.
+"""Time the National Housing Movement over generated people: maskan per person, maskan in
+columns, and OpenFisca.
 
-Run by hand (OpenFisca is in the ``bench`` extra, never a runtime dependency: it is AGPL)::
+Run by hand (OpenFisca is in the ``bench`` extra, never a runtime dependency: it is AGPL;
+numpy and pandas are the ``columnar`` and ``pandas`` extras)::
 
-    pip install -e ".[bench]"
+    pip install -e ".[bench,columnar,pandas]"
     python benchmarks/eligibility.py [people] [--five-year-lookback X] [--residence-easing X]
 
 ``people`` defaults to 1,000,000. The people are generated from a fixed seed with
@@ -11,11 +13,16 @@ disability, a residence history of up to three cities, owned properties and stat
 benefits — mostly none — a Form J, and the spouse's housing history for married people).
 Every fact is known, so every decision is ``eligible`` or ``ineligible``.
 
-Two implementations decide the same rule for the same people on 1404/09/04 in Isfahan:
+Three implementations decide the same rule for the same people on 1404/09/04 in Isfahan:
 
-* **maskan**: ``national_housing_movement.PROGRAM.with_values(...).evaluate_many(people)``,
-  one :class:`~maskan.eligibility.Decision` per person with every finding, its reasons and
-  ``eligible_from``.
+* **maskan per person**: ``national_housing_movement.PROGRAM.with_values(...)
+  .evaluate_many(people)``, one :class:`~maskan.eligibility.Decision` per person with every
+  finding, its reasons and ``eligible_from``.
+* **maskan columnar**: ``PROGRAM.with_values(...).evaluate_columns(columns)`` on the same
+  facts as the columns of :data:`maskan.eligibility.batch.FACTS` (dates as ``datetime64[D]``,
+  yes/no as ``bool``, choices and cities as pandas ``Categorical``), end to end: reading the
+  columns, every rule's vectorized twin, the verdict, the ``uint64`` bitmask of failed
+  reasons and ``eligible_from`` of every row.
 * **OpenFisca**: a minimal ``TaxBenefitSystem`` defined below (entities ``person`` and
   ``household`` with the roles ``applicant`` and ``spouse``; the facts as numpy columns;
   the same parameters, with the same values and dates, as OpenFisca parameters; formulas
@@ -25,19 +32,22 @@ Two implementations decide the same rule for the same people on 1404/09/04 in Is
   with the 33-year arithmetic rule maskan uses; the conversion is checked against maskan's
   calendar before the run.
 
-Each implementation runs in its own subprocess, so that neither one's memory shows in the
-other's peak. In a subprocess the inputs are built first (maskan ``Person`` objects, or
+Each implementation runs in its own subprocess, so that no one's memory shows in another's
+peak. In a subprocess the inputs are built first (maskan ``Person`` objects, the columns, or
 OpenFisca's numpy columns); then the peak resident set size is reset (Linux
 ``/proc/self/clear_refs``), the evaluation is timed, and the peak is read back (``VmHWM``):
 "peak MB" is the largest resident set during the evaluation, inputs included, and "inputs
 MB" the resident set just before it. The verdicts, and the outcome of each of the three
-deciding rules, are compared person by person afterwards. Timings are wall-clock seconds
+deciding rules, are compared person by person afterwards; so are maskan's two paths'
+failed reason codes and ``eligible_from``. Timings are wall-clock seconds
 of one run (``--repeat`` takes the best of several); they are noisy on a busy machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
 import datetime
 import gc
 import json
@@ -459,7 +469,7 @@ def run_maskan(args: argparse.Namespace, out: Path) -> dict[str, Any]:
     built = time.perf_counter() - started
     del facts
     program = maskan_program(args.five_year_lookback, args.residence_easing)
-    gc.collect()
+    _release()
     inputs = _rss_mb()
     _reset_peak()
     best = float("inf")
@@ -479,8 +489,17 @@ def run_maskan(args: argparse.Namespace, out: Path) -> dict[str, Any]:
         np.int8,
     )
     codes = Counter(code for decision in decisions for code in decision.failed_codes)
-    np.savez(out, verdict=verdicts, rules=rules)
+    reasons: dict[str, int] = {}
+    reason = np.array(
+        [reasons.setdefault(" ".join(d.failed_codes), len(reasons)) for d in decisions], np.int32
+    )
+    eligible_from = np.array(
+        [0 if d.eligible_from is None else d.eligible_from.toordinal() for d in decisions],
+        np.int64,
+    )
+    np.savez(out, verdict=verdicts, rules=rules, reason=reason, eligible_from=eligible_from)
     return {
+        "reasons": list(reasons),
         "seconds": best,
         "inputs_mb": inputs,
         "peak_mb": peak,
@@ -492,6 +511,89 @@ def run_maskan(args: argparse.Namespace, out: Path) -> dict[str, Any]:
 
 def _count_findings(finding: Any) -> int:
     return 1 + sum(_count_findings(branch) for branch in finding.branches)
+
+
+# --- maskan in columns ------------------------------------------------------------------
+
+
+def build_columns(facts: dict[str, np.ndarray]) -> dict[str, Any]:
+    """The generated facts as the columns of ``maskan.eligibility.batch.FACTS``: dates as
+    ``datetime64[D]`` (NaT for an unused slot), yes/no as ``bool``, choices and cities as
+    pandas ``Categorical`` (as a DataFrame or a Parquet file holds them)."""
+    import pandas as pd
+
+    def dates(ordinals: np.ndarray) -> np.ndarray:
+        days = ordinals.astype(np.int64) - UNIX
+        return np.where(ordinals > 0, days, np.iinfo(np.int64).min).astype("datetime64[D]")
+
+    def category(codes: np.ndarray, names: tuple[str, ...]) -> Any:
+        return pd.Categorical.from_codes(codes.astype(np.int8), categories=list(names))
+
+    def form_j(colors: np.ndarray) -> Any:
+        return category(np.where(colors == NO_FORM_J, -1, colors - 1), ("green", "red"))
+
+    count = len(facts["birth"])
+    columns: dict[str, Any] = {
+        "birth_date": dates(facts["birth"]),
+        "gender": category(np.where(facts["female"], 0, 1), ("female", "male")),
+        "marital_status": category(facts["status"], STATUSES),
+        "head_of_household": facts["head"],
+        "child_custody": facts["custody"],
+        "disabled": facts["disabled"],
+        "residence_count": facts["residence_count"],
+        "form_j": form_j(facts["form_j"]),
+        "spouse_form_j": form_j(facts["spouse_form_j"]),
+    }
+    unknown_province = category(np.full(count, -1), (PROVINCE,))
+    for k in range(RESIDENCES):
+        slot = f"residence_{k + 1}_"
+        columns[slot + "city"] = category(facts["residence_city"][:, k], CITIES)
+        columns[slot + "since"] = dates(facts["residence_since"][:, k])
+        columns[slot + "province"] = unknown_province
+        columns[slot + "from_metropolis"] = facts["residence_from_metropolis"][:, k]
+        columns[slot + "transferred_employee"] = facts["residence_transferred"][:, k]
+    for who in ("", "spouse_"):
+        columns[who + "property_count"] = facts[who + "property_count"]
+        for k in range(PROPERTIES):
+            slot = f"{who}property_{k + 1}_"
+            columns[slot + "acquired"] = dates(facts[who + "property_acquired"][:, k])
+            columns[slot + "disposed"] = dates(facts[who + "property_disposed"][:, k])
+        columns[who + "benefit_count"] = facts[who + "benefit_count"]
+        for k in range(BENEFITS):
+            columns[f"{who}benefit_{k + 1}_date"] = dates(facts[who + "benefit_date"][:, k])
+    return columns
+
+
+def run_columnar(args: argparse.Namespace, out: Path) -> dict[str, Any]:
+    facts = generate(args.people, args.seed)
+    columns = build_columns(facts)
+    del facts
+    program = maskan_program(args.five_year_lookback, args.residence_easing)
+    _release()
+    inputs = _rss_mb()
+    _reset_peak()
+    best = float("inf")
+    screening: Any = None
+    for _ in range(args.repeat):
+        screening = None
+        started = time.perf_counter()
+        screening = program.evaluate_columns(columns, on=ON, city=CITY, province=PROVINCE)
+        best = min(best, time.perf_counter() - started)
+    peak = _peak_mb()
+    masks, reason = np.unique(screening.failed, return_inverse=True)
+    ordinals = screening.eligible_from.astype(np.int64) + UNIX
+    eligible_from = np.where(np.isnat(screening.eligible_from), 0, ordinals)
+    np.savez(
+        out, verdict=screening.verdict, reason=reason.astype(np.int32), eligible_from=eligible_from
+    )
+    return {
+        "seconds": best,
+        "inputs_mb": inputs,
+        "peak_mb": peak,
+        "reasons": [" ".join(screening.decode(int(mask))) for mask in masks.tolist()],
+        "per_person": int(screening.per_person.sum()),
+        "bits": len(screening.bits),
+    }
 
 
 # --- OpenFisca --------------------------------------------------------------------------
@@ -854,7 +956,7 @@ def run_openfisca(args: argparse.Namespace, out: Path) -> dict[str, Any]:
     facts = generate(args.people, args.seed)
     inputs = openfisca_columns(facts)
     del facts
-    gc.collect()
+    _release()
     inputs_mb = _rss_mb()
     _reset_peak()
     period = ON.isoformat()
@@ -907,6 +1009,15 @@ def _rss_mb() -> float:
     return _status_mb("VmRSS")
 
 
+def _release() -> None:
+    """Collect garbage and hand freed heap memory back to the system (glibc's malloc_trim),
+    so that "inputs MB" counts the inputs and not the allocator's cache of what building
+    them freed."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: the cache is counted
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 def _reset_peak() -> None:
     """Reset the peak resident set size to the current one (Linux 4.0+)."""
     Path("/proc/self/clear_refs").write_text("5")
@@ -940,7 +1051,9 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=1, help="best of this many runs")
     parser.add_argument("--five-year-lookback", type=_option, default="in_force")
     parser.add_argument("--residence-easing", type=_option, default="in_force")
-    parser.add_argument("--phase", choices=("maskan", "openfisca"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--phase", choices=("maskan", "columnar", "openfisca"), help=argparse.SUPPRESS
+    )
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     return parser.parse_args()
 
@@ -983,14 +1096,16 @@ def _explain_disagreement(args: argparse.Namespace, theirs: Any, rows: np.ndarra
 def main() -> None:
     args = _arguments()
     if args.phase:
-        run = run_maskan if args.phase == "maskan" else run_openfisca
-        print(json.dumps(run(args, args.out)))
+        runs = {"maskan": run_maskan, "columnar": run_columnar, "openfisca": run_openfisca}
+        print(json.dumps(runs[args.phase](args, args.out)))
         return
     check_calendar()
     with tempfile.TemporaryDirectory() as folder:
         ours = _phase("maskan", args, Path(folder))
+        columnar = _phase("columnar", args, Path(folder))
         theirs = _phase("openfisca", args, Path(folder))
         our_results = dict(np.load(Path(folder) / "maskan.npz"))
+        column_results = dict(np.load(Path(folder) / "columnar.npz"))
         their_results = dict(np.load(Path(folder) / "openfisca.npz"))
     count = args.people
     verdicts = our_results["verdict"]
@@ -1010,6 +1125,11 @@ def main() -> None:
     base = ours["seconds"]
     table = [
         ("maskan `evaluate_many` (full findings, per person)", ours, ours["seconds"]),
+        (
+            "maskan `evaluate_columns` (verdict, reason bitmask, eligible_from)",
+            columnar,
+            columnar["seconds"],
+        ),
         ("OpenFisca `calculate` (vectorised)", theirs, theirs["seconds"]),
         ("OpenFisca set inputs + `calculate`", theirs, theirs["total_seconds"]),
     ]
@@ -1027,6 +1147,17 @@ def main() -> None:
         f"\nTarget (issue 5): at least {TARGET:,.0f} decisions/s on the per-person path: "
         f"{'met' if rate >= TARGET else 'not met'} ({rate:,.0f}/s)."
     )
+    speed = theirs["total_seconds"] / columnar["seconds"]
+    print(
+        f"Target: columnar at least 2x OpenFisca end to end (set inputs + calculate), with "
+        f"per-person reasons: {'met' if speed >= 2 else 'not met'} ({speed:.2f}x). "
+        f"Under 500 MB peak for the columnar run: "
+        f"{'met' if columnar['peak_mb'] < 500 else 'not met'} ({columnar['peak_mb']:,.0f} MB)."
+    )
+    print(
+        f"Columnar: {columnar['per_person']:,} rows left to the per-person path; "
+        f"{columnar['bits']} failed-reason bits."
+    )
     print(
         f"OpenFisca's population: {theirs['persons']:,} persons (applicants and spouses) in "
         f"{count:,} households; decisions/s counts households."
@@ -1036,7 +1167,17 @@ def main() -> None:
         f"\nmaskan verdicts: {tally[1]:,} eligible, {tally[0]:,} ineligible, "
         f"{tally[2]:,} undetermined"
     )
-    print(f"Agreement on eligible/ineligible: {int(agree.sum()):,} of {count:,}")
+    print(f"Agreement on eligible/ineligible with OpenFisca: {int(agree.sum()):,} of {count:,}")
+    same_verdict = column_results["verdict"] == verdicts
+    our_reasons = np.array(ours["reasons"], dtype=object)[our_results["reason"]]
+    column_reasons = np.array(columnar["reasons"], dtype=object)[column_results["reason"]]
+    same_reasons = our_reasons == column_reasons
+    same_dates = column_results["eligible_from"] == our_results["eligible_from"]
+    print(
+        f"maskan columnar vs per person: verdict {int(same_verdict.sum()):,}, failed reason "
+        f"codes {int(same_reasons.sum()):,}, eligible_from {int(same_dates.sum()):,} of "
+        f"{count:,} agree"
+    )
     for position, name in enumerate(RULES):
         same = (our_results["rules"][:, position] == their_results["rules"][:, position]).sum()
         print(f"  rule {name}: {int(same):,} of {count:,} agree")

@@ -7,7 +7,9 @@ The engine answers "is this person eligible, and if not, why not — and from wh
   with a stable reason code and messages in Persian and English;
 - :func:`all_of` / :func:`any_of` — combinations;
 - :class:`Program` — a named, versioned rule set whose :meth:`~Program.evaluate` gives a
-  :class:`Decision` with every finding, :meth:`~Decision.explain` and ``eligible_from``.
+  :class:`Decision` with every finding, :meth:`~Decision.explain` and ``eligible_from``;
+  :meth:`~Program.evaluate_columns` screens a whole roster held in columns
+  (:mod:`maskan.eligibility.batch`, numpy).
 
 >>> Verdict.UNDETERMINED.label_en
 'undetermined: some facts are unknown'
@@ -19,7 +21,7 @@ from maskan.eligibility.decision import Decision, Verdict
 from maskan.eligibility.parameters import Confidence, Parameter, Resolved, Source
 from maskan.eligibility.program import Program
 from maskan.eligibility.reasons import REASONS, Reason, register
-from maskan.eligibility.rules import Case, Finding, Outcome, Rule, all_of, any_of
+from maskan.eligibility.rules import Case, Finding, InColumns, Outcome, Rule, all_of, any_of
 
 __all__ = [
     "REASONS",
@@ -27,6 +29,7 @@ __all__ = [
     "Confidence",
     "Decision",
     "Finding",
+    "InColumns",
     "Outcome",
     "Parameter",
     "Program",

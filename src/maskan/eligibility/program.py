@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -34,6 +34,9 @@ from maskan.eligibility.decision import Decision, Verdict
 from maskan.eligibility.parameters import Parameter
 from maskan.eligibility.rules import Case, Finding, Outcome, Rule
 from maskan.errors import RuleError, describe
+
+if TYPE_CHECKING:
+    from maskan.eligibility.batch import Screening
 
 __all__ = ["Program"]
 
@@ -179,6 +182,38 @@ class Program:
         """:meth:`evaluate` for each person, in order, on the same date."""
         day = as_date(on, "on")
         return [self.evaluate(person, on=day, **context) for person in people]
+
+    def evaluate_columns(self, data: Any, *, on: datetime.date | str, **context: Any) -> Screening:
+        """Evaluate every row of a roster held in columns, with the same answers as
+        :meth:`evaluate`; see :mod:`maskan.eligibility.batch`.
+
+        ``data`` is a pandas ``DataFrame``, a pyarrow ``Table`` or a mapping of column names
+        to arrays, with the columns of :data:`maskan.eligibility.batch.FACTS`. Returns a
+        :class:`~maskan.eligibility.batch.Screening`: per row the verdict, a bitmask of
+        failed reasons and ``eligible_from``. Needs numpy (the ``columnar`` extra); raises
+        :class:`~maskan.errors.RosterError` naming the column and row of bad input.
+
+        >>> from maskan.eligibility.programs import get
+        >>> program = get("without_housing").with_values(five_year_lookback="in_force")
+        >>> screening = program.evaluate_columns(
+        ...     {"marital_status": ["single"], "property_count": [0], "benefit_count": [0],
+        ...      "form_j": ["green"], "spouse_property_count": [0],
+        ...      "spouse_benefit_count": [0], "spouse_form_j": [None]}, on="1404/09/04")
+        >>> screening.verdicts()[0].value
+        'eligible'
+        """
+        try:
+            from maskan.eligibility import batch
+        except ModuleNotFoundError as error:
+            if error.name != "numpy":
+                raise
+            raise RuleError(
+                'evaluate_columns: numpy is not installed; pip install "maskan[columnar]"',
+                message_fa="evaluate_columns: numpy نصب نیست؛ maskan[columnar] را نصب کنید",
+                code="missing_dependency",
+                field="numpy",
+            ) from None
+        return batch.evaluate_columns(self, data, on=on, **context)
 
     def _eligible_from(
         self,

@@ -35,7 +35,7 @@ import attrs
 from maskan.eligibility.parameters import Parameter, Resolved, Source
 from maskan.eligibility.reasons import REASONS, register
 
-__all__ = ["Case", "Finding", "Outcome", "Rule", "all_of", "any_of"]
+__all__ = ["Case", "Finding", "InColumns", "Outcome", "Rule", "all_of", "any_of"]
 
 T = TypeVar("T")
 
@@ -182,6 +182,34 @@ Check = Callable[[Case, "Rule"], Finding]
 
 
 @attrs.frozen(kw_only=True)
+class InColumns:
+    """How a rule runs on columns (:mod:`maskan.eligibility.batch`): the facts it reads,
+    the reason codes its failed findings may carry, and its vectorized twin.
+
+    ``check(frame, rule)`` decides many rows at once from a
+    :class:`~maskan.eligibility.batch.Frame` and returns a
+    :class:`~maskan.eligibility.batch.Leaf`, with the same outcome, reason and
+    ``eligible_from`` as the rule's own ``check`` gives each person; rows it cannot decide
+    it leaves to the per-person path. Without a ``check`` every row goes that way, and the
+    declaration only fixes the rule's bits in the failed-reason bitmask.
+
+    ``reads`` names the facts of :data:`maskan.eligibility.batch.FACTS` the rule reads;
+    ``failures`` lists every reason code a failed finding of the rule may carry, in a fixed
+    order (one bit each).
+
+    >>> from maskan.eligibility.programs.national_housing_movement import MARRIED_HEAD
+    >>> MARRIED_HEAD.columns.reads
+    ('marital_status', 'head_of_household')
+    >>> MARRIED_HEAD.columns.failures
+    ('national_housing_movement.not_married', 'national_housing_movement.not_head_of_household')
+    """
+
+    reads: tuple[str, ...]
+    failures: tuple[str, ...]
+    check: Callable[[Any, Rule], Any] | None = None
+
+
+@attrs.frozen(kw_only=True)
 class Rule:
     """One condition: a code, a title in both languages, its parameters, its source and
     the function that checks it.
@@ -205,6 +233,8 @@ class Rule:
     parameters: tuple[Parameter[Any], ...] = ()
     rules: tuple[Rule, ...] = ()
     """For combinations: the rules combined."""
+    columns: InColumns | None = None
+    """How the rule runs on columns; ``None``: only person by person."""
 
     def __call__(self, case: Case) -> Finding:
         return self.check(case, self)

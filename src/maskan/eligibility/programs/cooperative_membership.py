@@ -64,19 +64,22 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import attrs
 
 from maskan.eligibility.parameters import Source
 from maskan.eligibility.program import Program
 from maskan.eligibility.reasons import register
-from maskan.eligibility.rules import Case, Finding, Rule, all_of
+from maskan.eligibility.rules import Case, Finding, InColumns, Outcome, Rule, all_of
 from maskan.errors import RuleError, describe
 from maskan.models.cooperative import Cooperative, Memberships
 from maskan.models.person import Nationality, Person
 from maskan.models.registry import Registry
 from maskan.persian.digits import to_persian_digits
+
+if TYPE_CHECKING:
+    from maskan.eligibility.batch import Frame, Leaf
 
 __all__ = [
     "ADMIT_CODES",
@@ -334,12 +337,53 @@ def _check_nationality(case: Case, rule: Rule) -> Finding:
     return rule.failed(NOT_IRANIAN, observed=nationality, required=Nationality.IRANIAN)
 
 
+def _nationality_columns(frame: Frame, rule: Rule) -> Leaf:
+    nationality = frame.choice("nationality")
+    decide = frame.decide(rule)
+    decide.unknown(nationality < 0)
+    decide.passed(nationality == frame.code(Nationality.IRANIAN))
+    decide.failed(nationality >= 0, NOT_IRANIAN)
+    return decide.leaf()
+
+
+def _capacity_columns(frame: Frame, rule: Rule) -> Leaf:
+    capacity = frame.flag("legal_capacity")
+    decide = frame.decide(rule)
+    decide.unknown(capacity < 0)
+    decide.passed(capacity == 1)
+    decide.failed(capacity == 0, LEGALLY_INCAPACITATED)
+    return decide.leaf()
+
+
+def _same_for_everyone(frame: Frame, rule: Rule) -> Leaf:
+    """A rule that reads only the context (the shares, the statute) and not the date: its
+    finding, computed once, holds for every row."""
+    import numpy as np
+
+    from maskan.eligibility.rules import Outcome
+
+    case = Case(
+        person=None, on=datetime.date(2000, 1, 1), values=frame.values, context=frame.context
+    )
+    finding = rule.check(case, rule)
+    decide = frame.decide(rule)
+    everyone = np.ones(frame.size, bool)
+    if finding.outcome is Outcome.PASSED:
+        decide.passed(everyone)
+    elif finding.outcome is Outcome.FAILED and finding.eligible_from is None:
+        decide.failed(everyone, finding.reason)
+    elif finding.outcome is Outcome.UNKNOWN:
+        decide.unknown(everyone)
+    return decide.leaf()
+
+
 NATIONALITY = Rule(
     code="cooperative_membership.nationality",
     title_en="Iranian nationality",
     title_fa="تابعیت ایرانی",
     source=LAW_SOURCE,
     check=_check_nationality,
+    columns=InColumns(reads=("nationality",), failures=(NOT_IRANIAN,), check=_nationality_columns),
 )
 """Iranian nationality (art. 9). Unknown when the person's ``nationality`` is ``None``.
 
@@ -367,6 +411,9 @@ LEGAL_CAPACITY = Rule(
     title_fa="اهلیت قانونی (نبودِ حجر)",
     source=LAW_SOURCE,
     check=_check_legal_capacity,
+    columns=InColumns(
+        reads=("legal_capacity",), failures=(LEGALLY_INCAPACITATED,), check=_capacity_columns
+    ),
 )
 """No legal incapacity (حجر, art. 9): ``legal_capacity`` ``False`` fails, ``None`` is unknown.
 
@@ -427,12 +474,59 @@ def _similar_memberships(
     return found
 
 
+_LEFT = 3  # a row left to the per-person path
+
+
+def _one_membership_columns(frame: Frame, rule: Rule) -> Leaf:
+    """:func:`_check_one_membership` once for each applicant and date of the frame: the
+    registry is asked person by person, but each distinct person only once."""
+    import numpy as np
+
+    from maskan.eligibility.batch import FAILED, PASSED, UNKNOWN
+
+    codes, labels = frame.text("national_id")
+    keys = codes.astype(np.int64) * 1_000_000 + np.broadcast_to(frame.on, codes.shape)
+    keys[codes < 0] = -1  # no national ID: left to the per-person path
+    distinct, where = np.unique(keys, return_inverse=True)
+    outcome = np.empty(len(distinct), np.int8)
+    reason = np.full(len(distinct), -1, np.int8)
+    later = np.zeros(len(distinct), np.int32)
+    failures = (SIMILAR_MEMBERSHIP, ALREADY_MEMBER)
+    outcomes = {Outcome.FAILED: FAILED, Outcome.PASSED: PASSED, Outcome.UNKNOWN: UNKNOWN}
+    for index, key in enumerate(distinct.tolist()):
+        if key < 0:
+            outcome[index] = _LEFT
+            continue
+        label, day = labels[key // 1_000_000], datetime.date.fromordinal(key % 1_000_000)
+        applicant = Person(national_id=label, first_name="-", last_name="-")
+        case = Case(person=applicant, on=day, values=frame.values, context=frame.context)
+        finding = _check_one_membership(case, rule)
+        outcome[index] = outcomes[finding.outcome]
+        if finding.outcome is Outcome.FAILED:
+            reason[index] = failures.index(finding.reason)
+            when = finding.eligible_from
+            later[index] = 0 if when is None else when.toordinal()
+    row_outcome, row_reason, row_later = outcome[where], reason[where], later[where]
+    decide = frame.decide(rule)
+    decide.defer(row_outcome == _LEFT)
+    decide.passed(row_outcome == PASSED)
+    decide.unknown(row_outcome == UNKNOWN)
+    for index, code in enumerate(failures):
+        decide.failed(row_reason == index, code, row_later)
+    return decide.leaf()
+
+
 ONE_MEMBERSHIP = Rule(
     code="cooperative_membership.one_membership",
     title_en="one membership among similar cooperatives",
     title_fa="عضویت در تنها یک تعاونی مشابه",
     source=LAW_SOURCE,
     check=_check_one_membership,
+    columns=InColumns(
+        reads=("national_id",),
+        failures=(SIMILAR_MEMBERSHIP, ALREADY_MEMBER),
+        check=_one_membership_columns,
+    ),
 )
 """Not an active member of the cooperative applied to, nor — on the evaluation date — of a
 *similar* one in the ``registry`` (art. 9 and the model statutes: "no simultaneous membership
@@ -476,6 +570,7 @@ MINIMUM_SHARES = Rule(
     title_fa="خرید دست‌کم کمینه‌ی سهام اساسنامه",
     source=LAW_SOURCE,
     check=_check_minimum_shares,
+    columns=InColumns(reads=(), failures=(BELOW_MINIMUM_SHARES,), check=_same_for_everyone),
 )
 """The applicant buys at least the statute's ``minimum_shares`` (art. 9: "purchase of at
 least the minimum number of shares"). Unknown without the ``shares`` context.
@@ -507,6 +602,7 @@ CAPITAL_SHARE = Rule(
     title_fa="در حد سقف سهم یک عضو از سرمایه",
     source=CAPITAL_SOURCE,
     check=_check_capital_share,
+    columns=InColumns(reads=(), failures=(ABOVE_MAXIMUM_CAPITAL,), check=_same_for_everyone),
 )
 """Once admitted with the shares offered, the applicant holds at most the statute's
 ``max_capital_share`` of the capital, counted on the active members' shares — the check

@@ -49,7 +49,7 @@ from maskan.eligibility.decision import Decision
 from maskan.eligibility.parameters import Parameter, Source
 from maskan.eligibility.program import Program
 from maskan.eligibility.reasons import register
-from maskan.eligibility.rules import Case, Finding, Outcome, Rule, any_of
+from maskan.eligibility.rules import Case, Finding, InColumns, Outcome, Rule, any_of
 
 __all__ = [
     "ART4_SOURCE",
@@ -433,6 +433,10 @@ THIRD_CHILD = Rule(
     source=ART4_SOURCE,
     check=_check_third_child,
     parameters=(THIRD_CHILD_BORN_FROM, ONE_SPOUSE_REQUIRED),
+    columns=InColumns(
+        reads=("children_birth_dates",),
+        failures=(LAW_NOT_IN_FORCE, TOO_FEW_CHILDREN, THIRD_CHILD_TOO_EARLY, NOT_ONE_SPOUSE),
+    ),
 )
 """Art. 4: the household's third or later child was born on or after 1400-08-24.
 
@@ -529,6 +533,10 @@ FREE_PLOT = Rule(
     source=BUDGET_SOURCE,
     check=_check_free_plot,
     parameters=(FREE_PLOT_MIN_CHILDREN, FREE_PLOT_CHILD_AGE_LIMIT, FREE_PLOT_WITHIN_ART4),
+    columns=InColumns(
+        reads=("children_birth_dates",),
+        failures=(NO_BUDGET_NOTE, TOO_FEW_YOUNG_CHILDREN, ART4_NOT_MET),
+    ),
 )
 """The budget laws' free plot: in 1402 (note 11(h)) and 1403 (note 13, para. 2), a family
 with :data:`FREE_PLOT_MIN_CHILDREN` (4) or more children younger than

@@ -37,7 +37,7 @@ import datetime
 import functools
 import itertools
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from maskan.calendar import add_years, full_years
 from maskan.eligibility.parameters import Parameter, Resolved, Source
@@ -49,12 +49,15 @@ from maskan.eligibility.programs.without_housing import (
     constant_finding,
 )
 from maskan.eligibility.reasons import register
-from maskan.eligibility.rules import Case, Finding, Outcome, Rule, any_of
+from maskan.eligibility.rules import Case, Finding, InColumns, Outcome, Rule, any_of
 from maskan.errors import MaskanError, RuleError, describe
 from maskan.geo import Province
 from maskan.models.person import Gender, MaritalStatus, Person, Residence
 from maskan.money import Rial
 from maskan.persian import normalize
+
+if TYPE_CHECKING:
+    from maskan.eligibility.batch import Array, Decide, Frame, Leaf
 
 __all__ = [
     "CUSTODIAL_PARENT",
@@ -736,12 +739,127 @@ def _check_single_man(case: Case, rule: Rule) -> Finding:
     )
 
 
+# --- the household categories in columns (maskan.eligibility.batch) --------------------
+
+
+def _age_columns(frame: Frame) -> Array:
+    """Full years from the birth date to each row's date (0 where not computable)."""
+
+    def make() -> Array:
+        import numpy as np
+
+        born, on = frame.date("birth_date"), frame.today
+        valid = (born > 0) & (born <= on)
+        return frame.years(np.where(valid, born, on), on)
+
+    return frame.memo("age", make)  # type: ignore[no-any-return]
+
+
+def _at_least_columns(frame: Frame, decide: Decide, parameter: Parameter[int], failed: str) -> None:
+    """:func:`_at_least` on columns, for the rows ``decide`` still has open."""
+    born = frame.date("birth_date")
+    decide.unknown(born == 0)
+    minimum, early = frame.resolve(parameter)
+    decide.defer(early | (born > frame.today))
+    decide.passed(_age_columns(frame) >= minimum)
+    dates = frame.add_years(born, minimum, where=decide.open & (born > 0))
+    decide.failed(born > 0, failed, dates)
+
+
+def _married_head_columns(frame: Frame, rule: Rule) -> Leaf:
+    status, head = frame.choice("marital_status"), frame.flag("head_of_household")
+    decide = frame.decide(rule)
+    decide.failed((status >= 0) & (status != frame.code(MaritalStatus.MARRIED)), NOT_MARRIED)
+    decide.failed(head == 0, NOT_HEAD_OF_HOUSEHOLD)
+    decide.unknown(status < 0)
+    decide.unknown(head < 0)
+    decide.passed_rest()
+    return decide.leaf()
+
+
+def _single_woman_columns(frame: Frame, rule: Rule) -> Leaf:
+    gender, status = frame.choice("gender"), frame.choice("marital_status")
+    decide = frame.decide(rule)
+    decide.failed(gender == frame.code(Gender.MALE), NOT_A_WOMAN)
+    decide.failed(status == frame.code(MaritalStatus.MARRIED), NOT_SINGLE)
+    decide.unknown(gender < 0)
+    decide.unknown(status < 0)
+    _at_least_columns(frame, decide, SINGLE_WOMAN_MIN_AGE, SINGLE_WOMAN_UNDER_AGE)
+    return decide.leaf()
+
+
+def _custodial_parent_columns(frame: Frame, rule: Rule) -> Leaf:
+    status, custody = frame.choice("marital_status"), frame.flag("child_custody")
+    head = frame.flag("head_of_household")
+    alone = (status == frame.code(MaritalStatus.DIVORCED)) | (
+        status == frame.code(MaritalStatus.WIDOWED)
+    )
+    decide = frame.decide(rule)
+    decide.failed((status >= 0) & ~alone, NOT_DIVORCED_OR_WIDOWED)
+    decide.failed(custody == 0, NO_CUSTODY)
+    decide.failed(head == 0, NOT_HEAD_OF_HOUSEHOLD)
+    decide.unknown(status < 0)
+    decide.unknown(custody < 0)
+    decide.unknown(head < 0)
+    decide.passed_rest()
+    return decide.leaf()
+
+
+def _disabled_columns(frame: Frame, rule: Rule) -> Leaf:
+    disabled = frame.flag("disabled")
+    decide = frame.decide(rule)
+    decide.failed(disabled == 0, NOT_DISABLED)
+    decide.unknown(disabled < 0)
+    _at_least_columns(frame, decide, DISABLED_MIN_AGE, DISABLED_UNDER_AGE)
+    return decide.leaf()
+
+
+def _single_man_columns(frame: Frame, rule: Rule) -> Leaf:
+    import numpy as np
+
+    gender, status, born = (
+        frame.choice("gender"),
+        frame.choice("marital_status"),
+        frame.date("birth_date"),
+    )
+    on = frame.today
+    decide = frame.decide(rule)
+    decide.failed(gender == frame.code(Gender.FEMALE), NOT_A_MAN)
+    decide.failed(status == frame.code(MaritalStatus.MARRIED), NOT_SINGLE)
+    admitted, early = frame.resolve(SINGLE_MEN_ADMITTED)
+    decide.defer(early | (born > on))
+    day = np.maximum(on, SINGLE_MAN_MIN_AGE.history[0][0].toordinal())
+    minimum, _ = frame.resolve_on(SINGLE_MAN_MIN_AGE, day)
+    maximum, _ = frame.resolve_on(SINGLE_MAN_MAX_AGE, day)
+    age = _age_columns(frame)
+    decide.failed((born > 0) & (age > maximum), SINGLE_MAN_OVER_AGE)
+    decide.unknown(gender < 0)
+    decide.unknown(status < 0)
+    decide.unknown(born == 0)
+    old_enough = frame.add_years(born, minimum, where=decide.open)
+    opens = np.zeros(frame.size, np.int32)
+    if SINGLE_MEN_ADMITTED.code not in frame.values:
+        for boundary, value in reversed(SINGLE_MEN_ADMITTED.history):
+            if value:
+                opens = np.where(boundary.toordinal() > on, boundary.toordinal(), opens)
+    later = np.where(opens > 0, np.maximum(opens, old_enough), 0)
+    decide.failed(~admitted.astype(bool), SINGLE_MEN_NOT_YET_ADMITTED, later)
+    decide.failed(age < minimum, SINGLE_MAN_UNDER_AGE, old_enough)
+    decide.passed_rest()
+    return decide.leaf()
+
+
 MARRIED_HEAD = Rule(
     code="national_housing_movement.married_head_of_household",
     title_en="Married head of household",
     title_fa="سرپرست خانوار متأهل",
     source=_CORE,
     check=_check_married_head,
+    columns=InColumns(
+        reads=("marital_status", "head_of_household"),
+        failures=(NOT_MARRIED, NOT_HEAD_OF_HOUSEHOLD),
+        check=_married_head_columns,
+    ),
 )
 """Married and head of the household (``Person.head_of_household``, as the caller states
 it). No age limit.
@@ -760,6 +878,11 @@ SINGLE_WOMAN = Rule(
     source=_SINGLE_WOMEN,
     check=_check_single_woman,
     parameters=(SINGLE_WOMAN_MIN_AGE,),
+    columns=InColumns(
+        reads=("gender", "marital_status", "birth_date"),
+        failures=(NOT_A_WOMAN, NOT_SINGLE, SINGLE_WOMAN_UNDER_AGE),
+        check=_single_woman_columns,
+    ),
 )
 """A woman not married (single, divorced or widowed) of :data:`SINGLE_WOMAN_MIN_AGE` full
 years; ``eligible_from`` is that birthday.
@@ -778,6 +901,11 @@ CUSTODIAL_PARENT = Rule(
     title_fa="سرپرست خانوار مطلقه یا همسرفوت‌شده‌ی دارای حضانت",
     source=_CUSTODY,
     check=_check_custodial_parent,
+    columns=InColumns(
+        reads=("marital_status", "child_custody", "head_of_household"),
+        failures=(NOT_DIVORCED_OR_WIDOWED, NO_CUSTODY, NOT_HEAD_OF_HOUSEHOLD),
+        check=_custodial_parent_columns,
+    ),
 )
 """Divorced or widowed, with custody of children, head of the household; any age.
 
@@ -796,6 +924,11 @@ DISABLED = Rule(
     source=_DISABLED,
     check=_check_disabled,
     parameters=(DISABLED_MIN_AGE,),
+    columns=InColumns(
+        reads=("disabled", "birth_date"),
+        failures=(NOT_DISABLED, DISABLED_UNDER_AGE),
+        check=_disabled_columns,
+    ),
 )
 """A person with a disability of :data:`DISABLED_MIN_AGE` full years (20, ambiguous).
 
@@ -813,6 +946,17 @@ SINGLE_MAN = Rule(
     source=_SINGLE_MEN,
     check=_check_single_man,
     parameters=(SINGLE_MEN_ADMITTED, SINGLE_MAN_MIN_AGE, SINGLE_MAN_MAX_AGE),
+    columns=InColumns(
+        reads=("gender", "marital_status", "birth_date"),
+        failures=(
+            NOT_A_MAN,
+            NOT_SINGLE,
+            SINGLE_MAN_OVER_AGE,
+            SINGLE_MEN_NOT_YET_ADMITTED,
+            SINGLE_MAN_UNDER_AGE,
+        ),
+        check=_single_man_columns,
+    ),
 )
 """A man not married, 23 to 44 full years old, on or after 1400-10-14. Before that day
 ``eligible_from`` is 1400-10-14 (or his 23rd birthday, if later); over 44 time cannot
@@ -1015,6 +1159,128 @@ def _short_stay(
     raise AssertionError("unreachable: the outcomes differ, so some unknown flips them")
 
 
+def _residence_columns(frame: Frame, rule: Rule) -> Leaf:
+    """:func:`_check_residence` and :func:`_short_stay` on columns."""
+    import numpy as np
+
+    decide = frame.decide(rule)
+    raw = frame.context.get("city")
+    everyone = np.ones(frame.size, bool)
+    if raw is None:
+        decide.unknown(everyone)
+        return decide.leaf()
+    city = _city(raw)
+    count, on = frame.count("residences"), frame.today
+    decide.unknown(count < 0)
+    stopped = np.zeros(frame.size, bool)
+    seen = np.zeros(frame.size, bool)
+    arrival = np.zeros(frame.size, np.int32)
+    mover = np.full(frame.size, -1, np.int8)
+    transferred = np.full(frame.size, -1, np.int8)
+    province = np.full(frame.size, -1, np.int32)
+    for slot in reversed(range(1, frame.slots("residences") + 1)):
+        labels = frame.slot_labels("residences", slot, "city")
+        target = labels.index(city) if city in labels else -2
+        since = frame.slot("residences", slot, "since")
+        live = (count >= slot) & ~stopped & (since <= on)
+        seen |= live
+        here = live & (frame.slot("residences", slot, "city") == target)
+        stopped |= live & ~here
+        arrival = np.where(here, since, arrival)
+        mover = np.where(here, frame.slot("residences", slot, "from_metropolis"), mover)
+        transferred = np.where(
+            here, frame.slot("residences", slot, "transferred_employee"), transferred
+        )
+        recorded = frame.slot("residences", slot, "province")
+        province = np.where(here & (province < 0) & (recorded >= 0), recorded, province)
+    found = arrival > 0
+    decide.unknown(~found & ~seen & (count > 0))
+    decide.failed(~found, NOT_RESIDENT)
+    five, early = frame.resolve(RESIDENCE_YEARS)
+    _, too_early = frame.resolve(MOVER_RESIDENCE_YEARS)
+    decide.defer(early)
+    start = np.where(found, arrival, on)
+    years = frame.years(start, on)
+    decide.passed(years >= five)
+    decide.defer(too_early)
+    short = decide.open
+    rows = np.flatnonzero(short)
+    if len(rows):
+        passed, failed, dates = _short_stays(
+            frame, rows, years, start, transferred, mover, province
+        )
+        decide.passed(passed)
+        decide.failed(failed, RESIDENCE_TOO_SHORT, dates)
+    decide.unknown(short)
+    return decide.leaf()
+
+
+def _short_stays(
+    frame: Frame,
+    rows: Array,
+    years: Array,
+    start: Array,
+    transferred: Array,
+    mover: Array,
+    province: Array,
+) -> tuple[Array, Array, Array]:
+    """:func:`_short_stay` for the rows ``rows``: every combination of the unknown facts
+    is tried, as there; returns the rows that pass, that fail, and their eligible_from."""
+    import numpy as np
+
+    from maskan.eligibility.batch import pick
+
+    given = frame.context.get("province")
+    if given is not None:
+        tehran = np.asarray(int(_province(given) == _TEHRAN), np.int8)
+    else:
+        recorded = province[rows]
+        tehran_code = Province.all().index(_TEHRAN)
+        tehran = np.where(recorded < 0, -1, recorded == tehran_code).astype(np.int8)
+    in_force, change = frame.change_in_force(RESIDENCE_EASING)
+    five, _ = frame.resolve(RESIDENCE_YEARS)
+    one, _ = frame.resolve(MOVER_RESIDENCE_YEARS)
+    five, one, on = pick(five, rows), pick(one, rows), pick(frame.today, rows)
+    years, start = years[rows], start[rows]
+    pending = np.where(on < change, change, 0) if change else np.asarray(0)
+    five_date, one_date = frame.add_years(start, five), frame.add_years(start, one)
+    facts = (pick(in_force, rows), transferred[rows], mover[rows], tehran)
+    everyone = np.ones(len(rows), bool)
+    all_pass, all_fail, agree = everyone.copy(), everyone.copy(), everyone.copy()
+    common = np.zeros(len(rows), np.int32)
+    for combo in itertools.product((False, True), repeat=4):
+        possible = everyone.copy()
+        for fact, value in zip(facts, combo, strict=True):
+            possible &= (fact < 0) | (fact == int(value))
+        easing, is_transferred, is_mover, in_tehran = combo
+        if easing and is_transferred and not in_tehran:
+            passed = everyone
+            date = np.zeros(len(rows), np.int32)
+        else:
+            reduced = easing and is_mover and not in_tehran
+            passed = years >= (one if reduced else five)
+            date = five_date
+            if reduced:
+                date = np.minimum(date, one_date)
+            elif not in_tehran:
+                waiting = pending > 0
+                if is_transferred:
+                    date = np.where(waiting, np.minimum(date, pending), date)
+                if is_mover:
+                    date = np.where(waiting, np.minimum(date, np.maximum(pending, one_date)), date)
+        all_pass &= ~possible | passed
+        all_fail &= ~possible | ~passed
+        first = possible & (common == 0)
+        common = np.where(first, date, common)
+        agree &= ~possible | (date == common)
+    passes = np.zeros(frame.size, bool)
+    fails = np.zeros(frame.size, bool)
+    dates = np.zeros(frame.size, np.int32)
+    passes[rows], fails[rows] = all_pass, all_fail
+    dates[rows] = np.where(agree, common, 0)
+    return passes, fails, dates
+
+
 RESIDENCE = Rule(
     code="national_housing_movement.residence",
     title_en="Residence in the city applied for",
@@ -1022,6 +1288,11 @@ RESIDENCE = Rule(
     source=_RESIDENCE,
     check=_check_residence,
     parameters=(RESIDENCE_YEARS, MOVER_RESIDENCE_YEARS, RESIDENCE_EASING),
+    columns=InColumns(
+        reads=("residences",),
+        failures=(NOT_RESIDENT, RESIDENCE_TOO_SHORT),
+        check=_residence_columns,
+    ),
 )
 """Full years of uninterrupted residence, up to the evaluation date, in the city given as
 ``city=`` (``province=`` optionally names its province when the residence records do
@@ -1043,6 +1314,12 @@ def _loan_terms(case: Case, rule: Rule) -> Finding:
     return _LOAN_FINDING
 
 
+def _loan_terms_columns(frame: Frame, rule: Rule) -> Leaf:
+    decide = frame.decide(rule)
+    decide.passed_rest()
+    return decide.leaf()
+
+
 LOAN_TERMS = Rule(
     code="national_housing_movement.loan_terms",
     title_en="Loan terms (for information; they decide nothing)",
@@ -1050,6 +1327,7 @@ LOAN_TERMS = Rule(
     source=_LOAN,
     check=_loan_terms,
     parameters=LOAN_PARAMETERS,
+    columns=InColumns(reads=(), failures=(), check=_loan_terms_columns),
 )
 """Always passes: it carries the loan terms of DOMAIN.md §4.2 as parameters, so that
 :meth:`~maskan.eligibility.Program.describe` lists them with their sources.

@@ -35,7 +35,7 @@ import datetime
 import enum
 import functools
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -43,7 +43,7 @@ from maskan.calendar import add_years, as_date, jdate
 from maskan.eligibility.parameters import Parameter, Resolved, Source
 from maskan.eligibility.program import Program
 from maskan.eligibility.reasons import register
-from maskan.eligibility.rules import Case, Finding, Outcome, Rule, all_of
+from maskan.eligibility.rules import Case, Finding, InColumns, Outcome, Rule, all_of
 from maskan.errors import InvalidDate, RuleError, describe
 from maskan.models.person import (
     Benefit,
@@ -53,6 +53,9 @@ from maskan.models.person import (
     OwnedProperty,
     Person,
 )
+
+if TYPE_CHECKING:
+    from maskan.eligibility.batch import Array, Frame, Leaf
 
 __all__ = [
     "BENEFITS",
@@ -675,6 +678,152 @@ def _check_spouse_form_j(case: Case, rule: Rule) -> Finding:
     return _spouse(case, rule, check)
 
 
+# --- the same rules in columns (maskan.eligibility.batch) ------------------------------
+
+
+def _scan_columns(frame: Frame, name: str, first: Array, last: Array) -> tuple[Array, Array]:
+    """:func:`_scan` on columns: per row 1 owned, 0 not, -1 cannot tell; and the last
+    disposal (an ordinal; 0 when none, or when a property is still owned)."""
+    import numpy as np
+
+    count = frame.count(name)
+    owned = np.zeros(frame.size, bool)
+    maybe = np.zeros(frame.size, bool)
+    still = np.zeros(frame.size, bool)
+    release = np.zeros(frame.size, np.int32)
+    for slot in range(1, frame.slots(name) + 1):
+        acquired = frame.slot(name, slot, "acquired")
+        disposed = frame.slot(name, slot, "disposed")
+        known, sold = acquired > 0, disposed > 0
+        counted = (count >= slot) & ~(sold & (disposed < first)) & ~(known & (acquired > last))
+        certain = known | (sold & (disposed <= last))
+        owned |= counted & certain
+        maybe |= counted & ~certain
+        still |= counted & ~sold
+        release = np.where(counted & sold & (disposed > release), disposed, release)
+    answer = np.where(owned, 1, np.where(maybe, -1, 0)).astype(np.int8)
+    return answer, np.where(still, 0, release).astype(np.int32)
+
+
+def _window_end_columns(frame: Frame, release: Array, years: Array) -> Array:
+    """:func:`_window_end` on columns; 0 where ``release`` is 0."""
+    import numpy as np
+
+    from maskan.eligibility.batch import pick
+
+    result = np.zeros(frame.size, np.int32)
+    rows = np.flatnonzero(release > 0)
+    years = pick(years, rows)
+    day = frame.add_years(release[rows], years) + 1
+    late = frame.add_years(day, -years) <= release[rows]
+    while late.any():  # Esfand 30 clamps to Esfand 29
+        day = np.where(late, day + 1, day)
+        late = frame.add_years(day, -years) <= release[rows]
+    result[rows] = day
+    return result
+
+
+def _ownership_columns(frame: Frame, rule: Rule, name: str, who: _Who) -> Leaf:
+    import numpy as np
+
+    decide = frame.decide(rule)
+    decide.unknown(frame.count(name) < 0)
+    in_force, change = frame.change_in_force(FIVE_YEAR_LOOKBACK)
+    cutoff, early = frame.resolve(OWNERSHIP_CUTOFF)
+    years, too_early = frame.resolve(OWNERSHIP_LOOKBACK_YEARS)
+    decide.defer(early | too_early)
+    years = years.astype(np.int64)
+    on = frame.today
+    first = frame.add_years(on, -years)
+    new, old, undecided = in_force == 1, in_force == 0, in_force == -1
+    nothing = (np.zeros(frame.size, np.int8), np.zeros(frame.size, np.int32))
+    # One value of in_force for every row (an option, or one date): scan one window only.
+    needed = np.ndim(in_force) or not new
+    fixed, fixed_release = _scan_columns(frame, name, cutoff, on) if needed else nothing
+    needed = np.ndim(in_force) or not old
+    rolling, rolling_release = _scan_columns(frame, name, first, on) if needed else nothing
+    later: Array | int = 0
+    if change:
+        ends = _window_end_columns(frame, fixed_release, years)
+        later = np.where(fixed_release > 0, np.maximum(ends, change), 0)
+    rolling_end = _window_end_columns(frame, rolling_release, years)
+    decide.passed(new & (rolling == 0))
+    decide.unknown(new & (rolling == -1))
+    decide.failed(new, who.in_lookback, rolling_end)
+    decide.passed(old & (fixed == 0))
+    decide.unknown(old & (fixed == -1))
+    decide.failed(old, who.since_cutoff, later)
+    decide.passed(undecided & (fixed == 0) & (rolling == 0))
+    decide.failed(undecided & (fixed == 1) & (rolling == 1), who.since_cutoff)
+    decide.unknown(undecided)
+    return decide.leaf()
+
+
+def _benefits_columns(frame: Frame, rule: Rule, name: str, who: _Who) -> Leaf:
+    import numpy as np
+
+    count = frame.count(name)
+    decide = frame.decide(rule)
+    decide.unknown(count < 0)
+    cutoff, early = frame.resolve(BENEFIT_CUTOFF)
+    decide.defer(early)
+    used = np.zeros(frame.size, bool)
+    undated = np.zeros(frame.size, bool)
+    for slot in range(1, frame.slots(name) + 1):
+        day = frame.slot(name, slot, "date")
+        counted = count >= slot
+        used |= counted & (day > 0) & (cutoff <= day) & (day <= frame.today)
+        undated |= counted & (day == 0)
+    decide.failed(used, who.benefit_used)
+    decide.unknown(undated)
+    decide.passed_rest()
+    return decide.leaf()
+
+
+def _form_j_columns(frame: Frame, rule: Rule, name: str, who: _Who) -> Leaf:
+    decide = frame.decide(rule)
+    decide.failed(frame.choice(name) == frame.code(FormJ.RED), who.red)
+    decide.passed_rest()
+    return decide.leaf()
+
+
+def _spouse_columns(frame: Frame, rule: Rule, inner: Leaf) -> Leaf:
+    """:func:`_spouse` on columns: ``inner`` is the check of the spouse's history."""
+    from maskan.eligibility.batch import FAILED, UNKNOWN
+
+    status = frame.choice("marital_status")
+    decide = frame.decide(rule)
+    decide.passed((status >= 0) & (status != frame.code(MaritalStatus.MARRIED)))
+    decide.unknown((status < 0) & ((inner.outcome == FAILED) | (inner.outcome == UNKNOWN)))
+    decide.take(inner)
+    return decide.leaf()
+
+
+def _ownership_in_columns(frame: Frame, rule: Rule) -> Leaf:
+    return _ownership_columns(frame, rule, "owned_properties", _APPLICANT)
+
+
+def _benefits_in_columns(frame: Frame, rule: Rule) -> Leaf:
+    return _benefits_columns(frame, rule, "benefits", _APPLICANT)
+
+
+def _form_j_in_columns(frame: Frame, rule: Rule) -> Leaf:
+    return _form_j_columns(frame, rule, "form_j", _APPLICANT)
+
+
+def _spouse_ownership_in_columns(frame: Frame, rule: Rule) -> Leaf:
+    inner = _ownership_columns(frame, rule, "spouse_owned_properties", _SPOUSE)
+    return _spouse_columns(frame, rule, inner)
+
+
+def _spouse_benefits_in_columns(frame: Frame, rule: Rule) -> Leaf:
+    return _spouse_columns(frame, rule, _benefits_columns(frame, rule, "spouse_benefits", _SPOUSE))
+
+
+def _spouse_form_j_in_columns(frame: Frame, rule: Rule) -> Leaf:
+    return _spouse_columns(frame, rule, _form_j_columns(frame, rule, "spouse_form_j", _SPOUSE))
+
+
 # --- rules ------------------------------------------------------------------------------
 
 OWNERSHIP = Rule(
@@ -684,6 +833,11 @@ OWNERSHIP = Rule(
     source=_REGULATION,
     check=_check_ownership,
     parameters=(OWNERSHIP_CUTOFF, OWNERSHIP_LOOKBACK_YEARS, FIVE_YEAR_LOOKBACK),
+    columns=InColumns(
+        reads=("owned_properties",),
+        failures=(OWNED_SINCE_CUTOFF, OWNED_IN_LOOKBACK),
+        check=_ownership_in_columns,
+    ),
 )
 """The applicant owned no residential unit or land since 1384-01-01 — or, once the easing
 is in force (:data:`FIVE_YEAR_LOOKBACK`), in the last 5 years. Fails with
@@ -705,6 +859,7 @@ BENEFITS = Rule(
     source=_REGULATION,
     check=_check_benefits,
     parameters=(BENEFIT_CUTOFF,),
+    columns=InColumns(reads=("benefits",), failures=(BENEFIT_USED,), check=_benefits_in_columns),
 )
 """The applicant used no state housing benefit (land, unit, subsidised loan) since
 :data:`BENEFIT_CUTOFF`. Fails with ``without_housing.benefit_used``; time cannot help.
@@ -722,6 +877,7 @@ FORM_J = Rule(
     title_fa="نداشتن فرم ج قرمز",
     source=_NHM_NOTICE,
     check=_check_form_j,
+    columns=InColumns(reads=("form_j",), failures=(FORM_J_RED,), check=_form_j_in_columns),
 )
 """A red Form J disqualifies (``without_housing.form_j_red``); a green one, or none on
 file, passes this rule and leaves the decision to the ownership and benefit rules.
@@ -741,6 +897,11 @@ SPOUSE_OWNERSHIP = Rule(
     source=_NHM_NOTICE,
     check=_check_spouse_ownership,
     parameters=(OWNERSHIP_CUTOFF, OWNERSHIP_LOOKBACK_YEARS, FIVE_YEAR_LOOKBACK),
+    columns=InColumns(
+        reads=("marital_status", "spouse_owned_properties"),
+        failures=(SPOUSE_OWNED_SINCE_CUTOFF, SPOUSE_OWNED_IN_LOOKBACK),
+        check=_spouse_ownership_in_columns,
+    ),
 )
 """:data:`OWNERSHIP` for the spouse of a married person (``Person.spouse_housing``).
 
@@ -760,6 +921,11 @@ SPOUSE_BENEFITS = Rule(
     source=_NHM_NOTICE,
     check=_check_spouse_benefits,
     parameters=(BENEFIT_CUTOFF,),
+    columns=InColumns(
+        reads=("marital_status", "spouse_benefits"),
+        failures=(SPOUSE_BENEFIT_USED,),
+        check=_spouse_benefits_in_columns,
+    ),
 )
 """:data:`BENEFITS` for the spouse of a married person.
 
@@ -776,6 +942,11 @@ SPOUSE_FORM_J = Rule(
     title_fa="همسر: نداشتن فرم ج قرمز",
     source=_NHM_NOTICE,
     check=_check_spouse_form_j,
+    columns=InColumns(
+        reads=("marital_status", "spouse_form_j"),
+        failures=(SPOUSE_FORM_J_RED,),
+        check=_spouse_form_j_in_columns,
+    ),
 )
 """:data:`FORM_J` for the spouse of a married person.
 

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import datetime
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from maskan.calendar import add_months, jdate
 from maskan.eligibility.parameters import Parameter, Source
@@ -50,11 +51,14 @@ from maskan.eligibility.program import Program
 from maskan.eligibility.programs import cooperative_membership
 from maskan.eligibility.programs.cooperative_membership import applied_cooperative
 from maskan.eligibility.reasons import register
-from maskan.eligibility.rules import Case, Finding, Rule
+from maskan.eligibility.rules import Case, Finding, InColumns, Rule
 from maskan.errors import RuleError, describe
 from maskan.models.cooperative import Cooperative, CooperativeKind, QuorumRule, Statute
 from maskan.models.person import EmploymentKind, Person
 from maskan.money import Rial
+
+if TYPE_CHECKING:
+    from maskan.eligibility.batch import Frame, Leaf
 
 __all__ = [
     "CRITERIA_SOURCE",
@@ -172,12 +176,22 @@ def _check_worker(case: Case, rule: Rule) -> Finding:
     return rule.failed(NOT_A_WORKER, observed=kind, required=EmploymentKind.WORKER)
 
 
+def _worker_columns(frame: Frame, rule: Rule) -> Leaf:
+    kind = frame.choice("employment")
+    decide = frame.decide(rule)
+    decide.unknown(kind < 0)
+    decide.passed(kind == frame.code(EmploymentKind.WORKER))
+    decide.failed(kind >= 0, NOT_A_WORKER)
+    return decide.leaf()
+
+
 WORKER = Rule(
     code="workers_housing_cooperative.worker",
     title_en="a worker under the Labour Law",
     title_fa="کارگر مشمول قانون کار",
     source=CRITERIA_SOURCE,
     check=_check_worker,
+    columns=InColumns(reads=("employment",), failures=(NOT_A_WORKER,), check=_worker_columns),
 )
 """The person's current work is as a worker under the Labour Law (``Employment.kind`` is
 ``worker``). Government employees, the self-employed and the retired fail; unknown when the
@@ -232,12 +246,35 @@ def _check_workplace(case: Case, rule: Rule) -> Finding:
     return rule.failed(WORKPLACE_NOT_COVERED, observed=workplace, required=covered)
 
 
+def _workplace_columns(frame: Frame, rule: Rule) -> Leaf:
+    import numpy as np
+
+    covered = _covered_workplaces(applied_cooperative(_context_case(frame)))
+    codes, labels = frame.text("workplace")
+    decide = frame.decide(rule)
+    decide.unknown(codes < 0)
+    inside = [index for index, label in enumerate(labels) if label in covered]
+    decide.passed(np.isin(codes, inside))
+    decide.failed(codes >= 0, WORKPLACE_NOT_COVERED)
+    return decide.leaf()
+
+
+def _context_case(frame: Frame) -> Case:
+    """A case without a person, for what the context alone decides."""
+    return Case(
+        person=None, on=datetime.date(2000, 1, 1), values=frame.values, context=frame.context
+    )
+
+
 WORKPLACE = Rule(
     code="workers_housing_cooperative.workplace",
     title_en="employed at a workplace the cooperative covers",
     title_fa="شاغل در کارگاه تحت پوشش تعاونی",
     source=CRITERIA_SOURCE,
     check=_check_workplace,
+    columns=InColumns(
+        reads=("workplace",), failures=(WORKPLACE_NOT_COVERED,), check=_workplace_columns
+    ),
 )
 """The person's workplace (``Employment.workplace``) is one of the workplaces the
 cooperative's statute covers (``Statute.workplaces``). Both are normalized text, so Arabic
@@ -351,6 +388,7 @@ INSURANCE = Rule(
     source=CRITERIA_SOURCE,
     check=_check_insurance,
     parameters=(MINIMUM_INSURANCE_MONTHS,),
+    columns=InColumns(reads=("insured_periods",), failures=(INSURANCE_TOO_SHORT,)),
 )
 """At least :data:`MINIMUM_INSURANCE_MONTHS` full Jalali months of insurance up to and
 including the evaluation date (:meth:`Person.insurance_months
