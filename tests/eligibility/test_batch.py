@@ -278,7 +278,7 @@ def test_which_rules_run_in_columns() -> None:
         leaf.code: leaf
         for program in PROGRAMS.values()
         for rule in program.rules
-        for leaf in batch._leaves(rule)
+        for leaf in batch._schema._leaves(rule)
     }
     assert all(leaf.columns is not None for leaf in leaves.values())
     without_twin = sorted(code for code, leaf in leaves.items() if leaf.columns.check is None)
@@ -469,11 +469,11 @@ def test_numpy_calendar_is_maskan_calendar() -> None:
         calendar.full_years(datetime.date.fromordinal(a), datetime.date.fromordinal(b))
         for a, b in zip(start.tolist(), end.tolist(), strict=True)
     ]
-    assert batch._full_years(start, end).tolist() == expected
+    assert batch._calendar._full_years(start, end).tolist() == expected
     esfand = days[np.isin(days, [calendar.jdate(y, 12, 30).toordinal() for y in (1399, 1403)])]
     picked = np.concatenate([start, esfand])
     for years in (-5, 1, 23):
-        got = batch._add_years(picked, years).tolist()
+        got = batch._calendar._add_years(picked, years).tolist()
         want = [
             calendar.add_years(datetime.date.fromordinal(day), years).toordinal()
             for day in picked.tolist()
