@@ -242,11 +242,22 @@ def _month_length(year: int, month: int) -> int:
 # --- argument checks --------------------------------------------------------------------
 
 
+_MAX_INT_BITS = 64  # years, months, days and counts of them are far smaller
+
+
 def _as_int(value: object, field: str) -> int:
-    if type(value) is int:
-        return value
-    if not isinstance(value, bool) and isinstance(value, SupportsIndex):
-        return operator.index(value)  # numpy integers and IntEnum members
+    if type(value) is int or (not isinstance(value, bool) and isinstance(value, SupportsIndex)):
+        number = operator.index(value)  # numpy integers and IntEnum members too
+        if number.bit_length() <= _MAX_INT_BITS:
+            return number
+        # refused before any message writes it: an int of 4300 digits cannot be written
+        raise InvalidDate(
+            f"{field}: {describe(number)} is far out of range",
+            message_fa=f"{field}: مقدار {describe(number)} بسیار بیرون از بازه است",
+            code="out_of_range",
+            field=field,
+            value=value,
+        )
     kind = type(value).__name__
     raise InvalidDate(
         f"{field}: {describe(value)} is a {kind}, not an int",
@@ -369,7 +380,12 @@ def jdate(year: int, month: int, day: int) -> date:
     ...
     maskan.errors.InvalidDate: day: 1404/12/30 does not exist; Esfand 1404 has 29 days
     """
-    if type(year) is not int or type(month) is not int or type(day) is not int:
+    if (
+        type(year) is not int
+        or type(month) is not int
+        or type(day) is not int
+        or (year | month | day).bit_length() > _MAX_INT_BITS
+    ):
         year, month, day = _as_int(year, "year"), _as_int(month, "month"), _as_int(day, "day")
     return date.fromordinal(_checked_ordinal(year, month, day))
 
@@ -755,7 +771,8 @@ def parse_date(text: str) -> date:
     """Read a date written in Jalali or Gregorian (see the module documentation for the forms).
 
     A four-digit year below 1700 is Jalali, from 1700 Gregorian. Everything
-    :func:`maskan.persian.dates.format_date` writes is read back.
+    :func:`maskan.persian.dates.format_date` writes is read back, for Jalali years below
+    1700 (a day after 2320 has a Jalali year that reads as Gregorian).
 
     >>> parse_date("1404-09-04"), parse_date("2025-11-25")
     (datetime.date(2025, 11, 25), datetime.date(2025, 11, 25))

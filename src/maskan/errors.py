@@ -48,6 +48,14 @@ __all__ = [
 ]
 
 _MAX_SHOWN = 60
+_MAX_SHOWN_BITS = 196  # 2**196 has 60 digits
+
+
+def _digit_count(value: int) -> int:
+    """The number of decimal digits of ``abs(value)``, without writing it out."""
+    number = abs(value)
+    estimate = int(number.bit_length() * 0.30102999566398120)  # log10(2)
+    return estimate + 1 if number >= 10**estimate else max(estimate, 1)
 
 
 def describe(value: object) -> str:
@@ -59,7 +67,12 @@ def describe(value: object) -> str:
     "'abc'"
     >>> describe("x" * 100)
     "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' (100 characters)"
+    >>> describe(10**100_000)
+    'an integer of 100001 digits'
     """
+    if isinstance(value, int) and value.bit_length() > _MAX_SHOWN_BITS:
+        # Python refuses to write an int of more than 4300 digits; count them instead
+        return f"an integer of {_digit_count(value)} digits"
     if isinstance(value, str) and len(value) > _MAX_SHOWN:
         return f"{value[: _MAX_SHOWN - 3]!r}"[:-1] + f"…' ({len(value)} characters)"
     shown = repr(value)

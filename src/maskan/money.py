@@ -58,6 +58,9 @@ def _whole(value: object, field: str) -> int:
     if isinstance(value, int):
         number = value
     elif isinstance(value, Decimal):
+        # the range first: Decimal("1E+999999999") has a billion digits to round or convert
+        if value.is_finite() and value.copy_abs() >= _MAX_RIALS:  # abs() would round
+            raise _out_of_range(field, value)
         if not value.is_finite() or value != value.to_integral_value():
             raise _amount_error(
                 field,
@@ -84,14 +87,18 @@ def _whole(value: object, field: str) -> int:
             "type",
         )
     if abs(number) >= _MAX_RIALS:
-        raise _amount_error(
-            field,
-            value,
-            "is out of range (below 10^24 rials)",
-            "خارج از محدوده است",
-            "out_of_range",
-        )
+        raise _out_of_range(field, value)
     return number
+
+
+def _out_of_range(field: str, value: object) -> InvalidAmount:
+    return _amount_error(
+        field,
+        value,
+        "is out of range (below 10^24 rials)",
+        "خارج از محدوده است",
+        "out_of_range",
+    )
 
 
 class Rial:
@@ -162,7 +169,7 @@ class Rial:
 
     @classmethod
     def _from_unit(cls, amount: object, unit: str) -> Rial:
-        if isinstance(amount, Decimal) and amount.is_finite() and abs(amount) < _MAX_RIALS:
+        if isinstance(amount, Decimal) and amount.is_finite() and amount.copy_abs() < _MAX_RIALS:
             return cls(_whole(amount * RIALS_PER_UNIT[unit], "amount"))
         return cls(_whole(amount, "amount") * RIALS_PER_UNIT[unit])
 

@@ -4,7 +4,9 @@ The wire format is plain and stable:
 
 - dates are ISO Gregorian strings (``"2025-11-25"``) by default, or Jalali
   (``"1404-09-04"``) with ``dates="jalali"``; both are read, as is anything
-  :func:`maskan.calendar.parse_date` reads;
+  :func:`maskan.calendar.parse_date` reads. Since a year below 1700 reads as Jalali, a
+  date that one calendar cannot write unambiguously is written in the other (a Gregorian
+  year before 1700 in Jalali, a Jalali year from 1700 in Gregorian);
 - money is an integer number of rials; beyond 2**53 (900 trillion toman) it is written
   as a digit string, which JavaScript and every JSON library keep exact, and digit
   strings are read for any amount;
@@ -127,12 +129,22 @@ def _read_date(value: object, _: type) -> datetime.date:
     raise _expect("a date", "تاریخ", value)
 
 
+# Text dates read a year below 1700 as Jalali (maskan.calendar.parse_date), so each date is
+# written in the calendar that reads back as the same day: a Gregorian year before 1700 in
+# Jalali, a Jalali year from 1700 (after 2320) in Gregorian.
+_FIRST_GREGORIAN_YEAR = 1700
+
+
 def _write_iso(value: datetime.date) -> str:
-    return value.isoformat()
+    if value.year >= _FIRST_GREGORIAN_YEAR:
+        return value.isoformat()
+    return _write_jalali(value)
 
 
 def _write_jalali(value: datetime.date) -> str:
     year, month, day = jalali_ymd(value)
+    if year >= _FIRST_GREGORIAN_YEAR:
+        return value.isoformat()
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
@@ -148,6 +160,12 @@ def _read_rial(value: object, _: type) -> Rial:
     if isinstance(value, int) and not isinstance(value, bool):
         return Rial(value)
     if isinstance(value, str) and value.lstrip("-").isdigit() and value.isascii():
+        if len(value) > _MAX_RIAL_DIGITS:  # int() refuses 4300 digits; Rial stops at 10**24
+            raise _Unreadable(
+                f"{describe(value)} is out of range (below 10^24 rials)",
+                f"مقدار {describe(value)} خارج از محدوده است",
+                "out_of_range",
+            )
         return Rial(int(value))
     raise _Unreadable(
         f"{describe(value)} is not an integer number of rials",
@@ -171,7 +189,15 @@ def _read_decimal(value: object, _: type) -> Decimal:
     raise _expect("a decimal number", "عدد اعشاری", value)
 
 
+_MAX_RIAL_DIGITS = 40
+# A fraction is written "87/100"; an exponent ("1e999999999") would make Fraction build a
+# billion-digit integer, so it is refused, as is text far longer than any real fraction.
+_MAX_FRACTION_TEXT = 100
+
+
 def _read_fraction(value: object, _: type) -> Fraction:
+    if isinstance(value, str) and (len(value) > _MAX_FRACTION_TEXT or "e" in value.lower()):
+        raise _expect("a fraction such as '87/100'", "کسری مانند 87/100", value)
     if isinstance(value, int | str) and not isinstance(value, bool):
         try:
             return Fraction(value)
@@ -295,6 +321,36 @@ def _tuple_hook(kind: Any, made: cattrs.Converter) -> Callable[[object, Any], An
     return read
 
 
+class _Converter(cattrs.Converter):
+    """cattrs' converter, keeping its detailed-validation twin until a structure hook changes.
+
+    A document that fails is read a second time, slowly, to list every problem; building
+    that slow converter (and its generated code for every class) costs milliseconds, so it
+    is built once and rebuilt only after a structure hook is registered.
+    """
+
+    _twin: cattrs.Converter | None = None
+
+    def register_structure_hook(self, *args: Any, **kwargs: Any) -> Any:
+        self._twin = None
+        return super().register_structure_hook(*args, **kwargs)
+
+    def register_structure_hook_func(self, *args: Any, **kwargs: Any) -> Any:
+        self._twin = None
+        return super().register_structure_hook_func(*args, **kwargs)
+
+    def register_structure_hook_factory(self, *args: Any, **kwargs: Any) -> Any:
+        self._twin = None
+        return super().register_structure_hook_factory(*args, **kwargs)
+
+    def detailed(self) -> cattrs.Converter:
+        """This converter with detailed validation, built on first use."""
+        twin = self._twin
+        if twin is None:
+            twin = self._twin = self.copy(detailed_validation=True)
+        return twin
+
+
 def make_converter(*, dates: DateMode = "iso") -> cattrs.Converter:
     """Build a converter with maskan's wire format; extend it with your own hooks.
 
@@ -315,7 +371,7 @@ def make_converter(*, dates: DateMode = "iso") -> cattrs.Converter:
                 )
             ]
         )
-    made = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False, omit_if_default=True)
+    made = _Converter(forbid_extra_keys=True, detailed_validation=False, omit_if_default=True)
     made.register_structure_hook(datetime.date, _read_date)
     made.register_unstructure_hook(datetime.date, _write_iso if dates == "iso" else _write_jalali)
     made.register_structure_hook(Rial, _read_rial)
@@ -393,7 +449,11 @@ def from_dict(cls: type[T], data: object) -> T:
     except Exception:
         pass
     # Reading stops at the first problem; read again, slowly, to find all of them.
-    detailed = converter.copy(detailed_validation=True)
+    detailed = (
+        converter.detailed()
+        if isinstance(converter, _Converter)
+        else converter.copy(detailed_validation=True)
+    )
     try:
         detailed.structure(data, cls)
     except Exception as error:

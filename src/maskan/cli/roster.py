@@ -39,6 +39,15 @@ the row its own evaluation context.
 
 The line of a CSV row is the line it starts on (a quoted cell may span lines); of a JSON
 array element, the line its ``{`` is on. The header is line 1.
+
+A line longer than 100,000 bytes (or a JSON array element longer than 100,000 characters)
+is refused as soon as the limit is passed, without reading the rest of it: the row gets a
+:class:`~maskan.errors.RosterError` with code ``too_long`` and reading goes on at the next
+line (a too-long header, or an array element that never ends, stops the file).
+
+>>> long = b"national_id,first_name,last_name\\n0499370899," + b"x" * 1_000_000 + b",b\\n"
+>>> [(row.line, row.error.code) for row in read_roster(io.BytesIO(long), format="csv")]
+[(2, 'too_long')]
 """
 
 from __future__ import annotations
@@ -888,7 +897,11 @@ class RosterRow:
         return self.error is None
 
 
-_MAX_JSON_ITEM = 1 << 20  # one array element larger than 1 MiB is not a person
+# A line (CSV, JSON Lines) longer than this many bytes, or a JSON array element longer than
+# this many characters, is not a person: it is refused as soon as the limit is passed,
+# without reading the rest of it into memory. A person with dozens of residences, insured
+# periods and properties takes a few kilobytes.
+_MAX_ROW = 100_000
 _CHUNK = 1 << 16
 
 
@@ -924,10 +937,30 @@ needs national_id, first_name, last_name
 
     # -- CSV --
 
-    def _lines(self, bad: set[int]) -> Iterator[str]:
-        decoder = codecs.getincrementaldecoder("utf-8-sig")()
-        for number, raw in enumerate(self.stream, 1):
+    def _raw_lines(self) -> Iterator[bytes | None]:
+        """The stream's lines as bytes; ``None`` for a line longer than ``_MAX_ROW`` bytes,
+        whose rest is skipped unread."""
+        while True:
+            raw = self.stream.readline(_MAX_ROW + 1)
+            if not raw:
+                return
             self.bytes_read += len(raw)
+            if len(raw) <= _MAX_ROW or raw.endswith(b"\n"):
+                yield raw
+                continue
+            while raw and not raw.endswith(b"\n"):
+                raw = self.stream.readline(_CHUNK)
+                self.bytes_read += len(raw)
+            yield None
+
+    def _lines(self, bad: set[int], long: set[int]) -> Iterator[str]:
+        decoder = codecs.getincrementaldecoder("utf-8-sig")()
+        for number, raw in enumerate(self._raw_lines(), 1):
+            if raw is None:
+                long.add(number)
+                decoder.reset()
+                yield "\n"
+                continue
             try:
                 yield decoder.decode(raw)
             except UnicodeDecodeError:
@@ -937,7 +970,8 @@ needs national_id, first_name, last_name
 
     def _csv(self) -> Iterator[RosterRow]:
         bad: set[int] = set()
-        reader = csv.reader(self._lines(bad), strict=True)
+        long: set[int] = set()
+        reader = csv.reader(self._lines(bad, long), strict=True)
         try:
             header = next(reader, None)
         except csv.Error as error:
@@ -946,6 +980,12 @@ needs national_id, first_name, last_name
             ) from None
         if header is None:
             raise _header_error("the file is empty", "پرونده خالی است")
+        if long:
+            raise _header_error(
+                f"the first line is longer than {_MAX_ROW} bytes",
+                f"سطر نخست از {_MAX_ROW} بایت بلندتر است",
+                code="too_long",
+            )
         names = _check_header(header, 1 in bad)
         width = len(names)
         where = reader.line_num
@@ -957,9 +997,13 @@ needs national_id, first_name, last_name
                 return
             except csv.Error as error:
                 where = reader.line_num
-                yield RosterRow(line=start, error=_csv_error(error))
+                too_long = any(number in long for number in range(start, where + 1))
+                yield RosterRow(line=start, error=_too_long() if too_long else _csv_error(error))
                 continue
             where = reader.line_num
+            if long and any(number in long for number in range(start, where + 1)):
+                yield RosterRow(line=start, error=_too_long())
+                continue
             if not cells or (len(cells) == 1 and not cells[0].strip()):
                 continue  # a blank line is not a row
             row = dict(zip(names, cells, strict=False))
@@ -984,9 +1028,11 @@ needs national_id, first_name, last_name
 
     def _json_lines(self) -> Iterator[RosterRow]:
         number = 0
-        for raw in self.stream:
+        for raw in self._raw_lines():
             number += 1
-            self.bytes_read += len(raw)
+            if raw is None:
+                yield RosterRow(line=number, error=_too_long())
+                continue
             if number == 1:
                 raw = raw.removeprefix(codecs.BOM_UTF8)
             if not raw.strip():
@@ -1066,12 +1112,24 @@ needs national_id, first_name, last_name
                             break
                         fill()  # a number or a word cut by the chunk's end: read on
                         continue
+                    except RecursionError as error:  # nested deeper than Python's stack
+                        yield RosterRow(line=start, error=_json_error(error, fatal=True))
+                        return
                     except json.JSONDecodeError as error:
-                        if eof or len(buffer) - position > _MAX_JSON_ITEM:
+                        if len(buffer) - position > _MAX_ROW:
+                            yield RosterRow(line=start, error=_too_long(fatal=True))
+                            return
+                        if eof:
                             at = start + buffer.count("\n", position, error.pos)
                             yield RosterRow(line=at, error=_json_error(error, fatal=True))
                             return
                         fill()
+                if end - position > _MAX_ROW:
+                    line += buffer.count("\n", position, end)
+                    position = end
+                    expect_item = False
+                    yield RosterRow(line=start, error=_too_long())
+                    continue
                 line += buffer.count("\n", position, end)
                 position = end
                 expect_item = False
@@ -1272,6 +1330,20 @@ def _json_error(error: BaseException, *, fatal: bool = False) -> RosterError:
         f"not valid JSON: {detail}" + (_REST_EN if fatal else ""),
         message_fa=f"JSON معتبر نیست: {detail}" + (_REST_FA if fatal else ""),
         code="json",
+    )
+
+
+def _too_long(*, fatal: bool = False) -> RosterError:
+    if fatal:  # a JSON array element that did not end within the limit
+        return RosterError(
+            f"no valid JSON object ends within {_MAX_ROW} bytes" + _REST_EN,
+            message_fa=f"هیچ شیء JSON معتبری در {_MAX_ROW} بایت پایان نمی‌یابد" + _REST_FA,
+            code="too_long",
+        )
+    return RosterError(
+        f"longer than {_MAX_ROW} bytes; a person takes a few kilobytes",
+        message_fa=f"بلندتر از {_MAX_ROW} بایت است؛ یک فرد چند کیلوبایت است",
+        code="too_long",
     )
 
 

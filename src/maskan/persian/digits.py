@@ -14,7 +14,7 @@ leave every other character untouched.
 
 from __future__ import annotations
 
-from maskan.errors import InvalidText
+from maskan.errors import InvalidText, describe
 
 __all__ = ["to_latin_digits", "to_persian_digits"]
 
@@ -35,7 +35,16 @@ def _as_text(text: object, function: str) -> str:
     if isinstance(text, str):
         return text
     if isinstance(text, int) and not isinstance(text, bool):
-        return str(text)
+        try:
+            return str(text)
+        except ValueError:  # beyond the interpreter's limit (4300 digits unless changed)
+            raise InvalidText(
+                f"text: {describe(text)} is too long to write",
+                message_fa=f"text: {describe(text)} برای نوشتن بیش از حد بلند است",
+                code="too_long",
+                field="text",
+                value=text,
+            ) from None
     raise InvalidText(
         f"text: {function}() takes a str or an int, not {type(text).__name__}",
         message_fa=f"text: ورودی {function} باید متن یا عدد صحیح باشد، نه {type(text).__name__}",

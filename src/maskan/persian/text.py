@@ -19,6 +19,10 @@
 Diacritics (harakat), hamza forms, ``ة`` and ``ۀ`` are kept: they change meaning or
 spelling and are not noise.
 
+Text longer than a million characters is refused (:class:`~maskan.errors.InvalidText`,
+code ``too_long``) before any work: names, addresses and notes are far shorter, and a
+runaway input should fail at once rather than after copying megabytes several times.
+
 >>> normalize("  علي   كريمي ")
 'علی کریمی'
 >>> normalize("تعاوني‌‌ها ‌ مسكن")
@@ -33,12 +37,13 @@ import re
 import unicodedata
 from typing import Literal
 
-from maskan.errors import InvalidText
+from maskan.errors import InvalidText, describe
 from maskan.persian.digits import to_latin_digits, to_persian_digits
 
 __all__ = ["normalize"]
 
 ZWNJ = "\u200c"
+_MAX_TEXT = 1_000_000
 
 _LETTERS = {
     "\u064a": "\u06cc",  # ي ARABIC LETTER YEH → ی
@@ -80,7 +85,9 @@ def _decompose(match: re.Match[str]) -> str:
 def normalize(text: str, *, digits: Literal["latin", "persian"] | None = None) -> str:
     """Return ``text`` in canonical Persian spelling (see the module documentation).
 
-    Idempotent: ``normalize(normalize(s)) == normalize(s)``.
+    Idempotent: ``normalize(normalize(s)) == normalize(s)``. Raises
+    :class:`~maskan.errors.InvalidText` with code ``type`` for anything but a ``str``,
+    ``option`` for an unknown ``digits``, ``too_long`` beyond 1,000,000 characters.
 
     >>> normalize("\u200cخانه\u200c\u200cها\u200c")
     'خانه\u200cها'
@@ -104,6 +111,14 @@ def normalize(text: str, *, digits: Literal["latin", "persian"] | None = None) -
             code="option",
             field="digits",
             value=digits,
+        )
+    if len(text) > _MAX_TEXT:
+        raise InvalidText(
+            f"text: {describe(text)} is too long; at most {_MAX_TEXT} characters",
+            message_fa=f"text: {describe(text)} بیش از حد بلند است؛ بیشینه {_MAX_TEXT} نویسه",
+            code="too_long",
+            field="text",
+            value=text,
         )
     if _DIRTY.search(text):
         text = _clean(text)

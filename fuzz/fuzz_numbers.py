@@ -1,0 +1,14 @@
+"""Fuzz parse_number, words_to_number, parse_money, Rial.parse and number_to_words.
+
+    python fuzz/fuzz_numbers.py -atheris_runs=1000000 -dict=fuzz/persian.dict
+
+Only a MaskanError may escape; anything else is a crash (see fuzz_targets.py).
+"""
+
+import atheris
+
+with atheris.instrument_imports(include=["maskan"]):
+    import fuzz_targets
+
+if __name__ == "__main__":
+    fuzz_targets.main(fuzz_targets.numbers)
