@@ -107,13 +107,15 @@ def test_to_json_is_to_dict_written_as_json(dates: serde.DateMode, parser: str) 
         assert serde.to_json(obj, dates=dates) == expected
 
 
-def test_to_json_refuses_what_it_refused() -> None:
+def test_to_json_refuses_what_it_refused(parser: str) -> None:
     @dataclasses.dataclass
     class Unknown:
         x: object
 
     with pytest.raises(TypeError):
         serde.to_json([object()])
+    with pytest.raises(TypeError):
+        serde.to_json({"codes": {1, 2}})
     assert serde.to_json([Unknown(x=1)]) == '[{"x":1}]'  # cattrs writes a dataclass
 
 

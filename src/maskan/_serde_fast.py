@@ -315,9 +315,22 @@ def make_structure_fn(
             # as cattrs does, without a comprehension's frame
             namespace[f"e_{key}"] = made.get_structure_hook(element)
             namespace[f"r_{key}"] = itertools.repeat(element)
+            read_all = f"tuple(map(e_{key}, {value}, r_{key})) if {value} else ()"
+            known = table(element)
+            if known is None:
+                return [
+                    f"{indent}if type({value}) is list:",
+                    f"{indent}    {value} = {read_all}",
+                    f"{indent}else:",
+                    f"{indent}    {value} = h_{key}({value}, t_{key})",
+                ]
+            namespace[f"k_{key}"] = known.__getitem__
             return [
                 f"{indent}if type({value}) is list:",
-                f"{indent}    {value} = tuple(map(e_{key}, {value}, r_{key})) if {value} else ()",
+                f"{indent}    try:",
+                f"{indent}        {value} = tuple(map(k_{key}, {value})) if {value} else ()",
+                f"{indent}    except (KeyError, TypeError):",
+                f"{indent}        {value} = {read_all}",
                 f"{indent}else:",
                 f"{indent}    {value} = h_{key}({value}, t_{key})",
             ]

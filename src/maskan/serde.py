@@ -480,10 +480,16 @@ def to_json(obj: object, *, dates: DateMode = "iso", indent: int | None = None) 
     '{"province":"IR-10","name":"مسکن"}'
     """
     made = _converter_for(dates)
-    if _orjson is not None and indent is None:
-        try:  # each object is written as orjson reaches it, and its dict freed at once
-            return str(_orjson.dumps(obj, default=_writer(made), option=_PASSTHROUGH).decode())
-        except TypeError:  # a key that is not text, or something cattrs leaves as it is
+    if indent is None:
+        # Each object is written as the JSON library reaches it, and its dict freed at
+        # once. A key that is not text, or something cattrs leaves as it is, sends the
+        # object through to_dict below, which writes or refuses it as before.
+        try:
+            if _orjson is not None:
+                written = _orjson.dumps(obj, default=_writer(made), option=_PASSTHROUGH)
+                return str(written.decode())
+            return json.dumps(obj, default=_writer(made), ensure_ascii=False, separators=(",", ":"))
+        except (TypeError, ValueError, RecursionError):
             pass
     data = made.unstructure(obj)
     if _orjson is not None and indent is None:
@@ -504,20 +510,29 @@ _PASSTHROUGH = (
 
 @functools.cache
 def _writer(made: cattrs.Converter) -> Callable[[object], object]:
-    """orjson's ``default``: what ``made`` writes for an object orjson cannot write."""
-    hooks: dict[type, Callable[[Any], object]] = {}
+    """The JSON library's ``default``: what ``made`` writes for an object it cannot write."""
+    hooks = _Hooks(made)
 
     def write(value: object) -> object:
-        kind = type(value)
-        hook = hooks.get(kind)
-        if hook is None:
-            hook = hooks[kind] = made.get_unstructure_hook(kind)
-        written = hook(value)
+        written = hooks[type(value)](value)
         if written is value:  # cattrs leaves it as it is: not JSON
-            raise TypeError(f"{kind.__name__} is not JSON")
+            raise TypeError(f"{type(value).__name__} is not JSON")
         return written
 
     return write
+
+
+class _Hooks(dict[type, Callable[[Any], object]]):
+    """Each type's unstructure hook, looked up in the converter once."""
+
+    def __init__(self, made: cattrs.Converter) -> None:
+        super().__init__()
+        self.made = made
+
+    def __missing__(self, kind: type) -> Callable[[Any], object]:
+        hook: Callable[[Any], object] = self.made.get_unstructure_hook(kind)
+        self[kind] = hook
+        return hook
 
 
 def from_json(cls: type[T], text: str | bytes) -> T:
