@@ -156,7 +156,7 @@ class _DateTexts(dict[datetime.date, str]):
     """The text of each date written, remembered: a roster repeats the same few thousand
     days, and looking one up costs a fraction of formatting it (Jalali even more so)."""
 
-    _LIMIT = 100_000  # about 270 years of days
+    _LIMIT = 50_000  # about 137 years of days
 
     def __init__(self, write: Callable[[datetime.date], str]) -> None:
         super().__init__()
