@@ -9,8 +9,12 @@ what cattrs' do, with the common cases written out in the function's own code:
   is cattrs' identity as it is, writes a tuple of them with ``list``, and calls the hook
   of anything else — for a nested class, its own generated function;
 - reading checks a field with the condition its hook would accept it as it is
-  (``type(value) is str``), looks enum codes up in a dict, and calls the hook otherwise,
-  then builds the object through its constructor, whose converters validate every field.
+  (``type(value) is str``), looks enum codes and dates read before up in a dict, and
+  calls the hook otherwise, then builds the object as its constructor would: every
+  converter that validates or normalizes runs, and the post-init check. A frozen class
+  whose ``__init__`` does nothing else is built without it, so that a converter which
+  gives a value of the field's type back unchanged (:mod:`maskan._passthrough`) is not
+  called on what the hook has just built.
 
 A class these functions do not cover (a default other than ``None``, a factory, a field
 left out of ``__init__``) keeps cattrs' functions, as does any input that is not a
