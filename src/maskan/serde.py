@@ -55,12 +55,15 @@ import enum
 import functools
 import importlib
 import json
+import math
+import re
 import types
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
+import attrs
 import cattrs
 from cattrs.errors import (
     ClassValidationError,
@@ -69,6 +72,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from maskan import _passthrough, _serde_fast
 from maskan.calendar import as_date, jalali_ymd
 from maskan.errors import DataError, MaskanError, Problem, describe
 from maskan.geo import County, Province
@@ -118,12 +122,24 @@ def _expect(kind_en: str, kind_fa: str, value: object) -> _Unreadable:
     )
 
 
+# ISO dates read, by their text: a roster repeats the same few thousand days
+_iso_dates: dict[str, datetime.date] = {}
+
+
 def _read_date(value: object, _: type) -> datetime.date:
+    if type(value) is str:
+        known = _iso_dates.get(value)
+        if known is not None:
+            return known
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[:2] > "16":
         try:  # the common case, ISO text this module wrote
-            return datetime.date.fromisoformat(value)
+            day = datetime.date.fromisoformat(value)
         except ValueError:
             pass
+        else:
+            if type(value) is str and len(_iso_dates) < _DateTexts._LIMIT:
+                _iso_dates[value] = day
+            return day
     if isinstance(value, str | datetime.date):
         return as_date(value, "text")
     raise _expect("a date", "تاریخ", value)
@@ -146,6 +162,23 @@ def _write_jalali(value: datetime.date) -> str:
     if year >= _FIRST_GREGORIAN_YEAR:
         return value.isoformat()
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+class _DateTexts(dict[datetime.date, str]):
+    """The text of each date written, remembered: a roster repeats the same few thousand
+    days, and looking one up costs a fraction of formatting it (Jalali even more so)."""
+
+    _LIMIT = 50_000  # about 137 years of days
+
+    def __init__(self, write: Callable[[datetime.date], str]) -> None:
+        super().__init__()
+        self.write = write
+
+    def __missing__(self, day: datetime.date) -> str:
+        text = self.write(day)
+        if len(self) < self._LIMIT:
+            self[day] = text
+        return text
 
 
 _SAFE_INTEGER = 2**53 - 1
@@ -395,7 +428,43 @@ def make_converter(*, dates: DateMode = "iso") -> cattrs.Converter:
     made.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
     made.register_unstructure_hook_factory(_is_optional, _optional_writer)
     made.register_unstructure_hook_factory(_is_homogeneous_tuple, _tuple_writer)
+    # attrs classes get functions written for them (see maskan._serde_fast); the factories
+    # take the converter, so that a copy made for detailed validation keeps cattrs' own
+    texts = _DateTexts(_write_iso if dates == "iso" else _write_jalali)
+    templates = {datetime.date: "(texts[{0}] if type({0}) is date else write_date({0}))"}
+    names = {"texts": texts, "date": datetime.date, "write_date": texts.write}
+    made.register_unstructure_hook_factory(
+        attrs.has,
+        lambda cls, made: _serde_fast.make_unstructure_fn(
+            cls, made, templates, names=names, tuples_as_lists=True
+        ),
+    )
+    made.register_structure_hook_factory(
+        attrs.has,
+        lambda cls, made: _serde_fast.make_structure_fn(
+            cls, made, _FAST_CHECKS, functools.partial(_known_reads, made), _passthrough.passes
+        ),
+    )
     return made
+
+
+# Conditions under which the hooks above return a value unchanged.
+_FAST_CHECKS = {
+    str: "type({0}) is str",
+    int: "type({0}) is int",
+    bool: "{0} is True or {0} is False",
+}
+
+
+def _known_reads(made: cattrs.Converter, kind: Any) -> dict[Any, Any] | None:
+    """What the hook of ``kind`` gives for a value, where it is remembered (see
+    :func:`maskan._serde_fast.make_structure_fn`)."""
+    hook = made.get_structure_hook(kind)
+    if hook is _read_enum:
+        return _members(kind)
+    if hook is _read_date:
+        return _iso_dates
+    return None
 
 
 converter = make_converter()
@@ -470,7 +539,19 @@ def to_json(obj: object, *, dates: DateMode = "iso", indent: int | None = None) 
     >>> to_json({"province": Province.lookup("اصفهان"), "name": "مسکن"})
     '{"province":"IR-10","name":"مسکن"}'
     """
-    data = to_dict(obj, dates=dates)
+    made = _converter_for(dates)
+    if indent is None:
+        # Each object is written as the JSON library reaches it, and its dict freed at
+        # once. A key that is not text, or something cattrs leaves as it is, sends the
+        # object through to_dict below, which writes or refuses it as before.
+        try:
+            if _orjson is not None:
+                written = _orjson.dumps(obj, default=_writer(made), option=_PASSTHROUGH)
+                return str(written.decode())
+            return json.dumps(obj, default=_writer(made), ensure_ascii=False, separators=(",", ":"))
+        except (TypeError, ValueError, RecursionError):
+            pass
+    data = made.unstructure(obj)
     if _orjson is not None and indent is None:
         try:
             return str(_orjson.dumps(data).decode())
@@ -478,6 +559,40 @@ def to_json(obj: object, *, dates: DateMode = "iso", indent: int | None = None) 
             pass
     separators = (",", ":") if indent is None else (",", ": ")
     return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+
+
+# orjson writes dates and dataclasses itself unless told to pass them to ``default``; the
+# converter's hooks write them instead, so that the output is what ``to_dict`` gives.
+_PASSTHROUGH = (
+    0 if _orjson is None else _orjson.OPT_PASSTHROUGH_DATETIME | _orjson.OPT_PASSTHROUGH_DATACLASS
+)
+
+
+@functools.cache
+def _writer(made: cattrs.Converter) -> Callable[[object], object]:
+    """The JSON library's ``default``: what ``made`` writes for an object it cannot write."""
+    hooks = _Hooks(made)
+
+    def write(value: object) -> object:
+        written = hooks[type(value)](value)
+        if written is value:  # cattrs leaves it as it is: not JSON
+            raise TypeError(f"{type(value).__name__} is not JSON")
+        return written
+
+    return write
+
+
+class _Hooks(dict[type, Callable[[Any], object]]):
+    """Each type's unstructure hook, looked up in the converter once."""
+
+    def __init__(self, made: cattrs.Converter) -> None:
+        super().__init__()
+        self.made = made
+
+    def __missing__(self, kind: type) -> Callable[[Any], object]:
+        hook: Callable[[Any], object] = self.made.get_unstructure_hook(kind)
+        self[kind] = hook
+        return hook
 
 
 def from_json(cls: type[T], text: str | bytes) -> T:
@@ -502,6 +617,9 @@ def from_json(cls: type[T], text: str | bytes) -> T:
                 )
             ]
         )
+    items = _read_records(cls, text)
+    if items is not None:
+        return items
     try:
         data = (
             _orjson.loads(text)
@@ -518,9 +636,90 @@ def from_json(cls: type[T], text: str | bytes) -> T:
     return from_dict(cls, data)
 
 
+def _read_records(cls: type[T], text: str | bytes | bytearray) -> T | None:
+    """Read a JSON list of records one record at a time, or give ``None``.
+
+    Each record is parsed, built and its parsed form dropped before the next one is
+    parsed, so the whole parsed document is never in memory at once, and Python's
+    garbage collector, which runs as new objects pile up, finds fewer of them. ``None``
+    when ``cls`` is not a list or homogeneous tuple, or anything is wrong: the caller
+    then reads the document whole, and reports its problems.
+
+    Only what the whole-document parser reads the same way is read here: the text has
+    no ``\\u`` escape (orjson refuses an unpaired surrogate), and a number beyond 64
+    bits or an infinite one sends the document to that parser too.
+    """
+    origin, arguments = get_origin(cls), get_args(cls)
+    if origin is tuple and not _is_homogeneous_tuple(cls):
+        return None
+    if origin not in (list, tuple) or len(arguments) < 1:
+        return None
+    try:
+        if not isinstance(text, str):
+            text = bytes(text).decode()
+        if "\\u" in text:
+            return None
+        element = arguments[0]
+        hook = converter.get_structure_hook(element)
+        items: list[Any] = []
+        index = _skip(text, 0)
+        if text[index] != "[":
+            return None
+        index = _skip(text, index + 1)
+        if text[index] != "]":
+            while True:
+                record, index = _scan(text, index)
+                items.append(hook(record, element))
+                char = text[index]
+                if char in _BLANKS:
+                    index = _skip(text, index)
+                    char = text[index]
+                if char == "]":
+                    break
+                if char != ",":
+                    return None
+                index += 1
+                if text[index] in _BLANKS:
+                    index = _skip(text, index)
+        if _skip(text, index + 1) != len(text):
+            return None
+    except Exception:  # bad JSON, a bad record, or anything else: read it whole
+        return None
+    return tuple(items) if origin is tuple else items  # type: ignore[return-value]
+
+
+def _int_as_orjson_reads(text: str) -> int:
+    number = int(text)
+    if -(2**63) <= number < 2**64:
+        return number
+    raise ValueError("beyond 64 bits")  # orjson reads it as a float
+
+
+def _finite_float(text: str) -> float:
+    number = float(text)
+    if math.isinf(number):
+        raise ValueError("infinite")  # orjson refuses it
+    return number
+
+
 def _not_json(constant: str) -> None:
     # NaN and Infinity are not JSON; the standard library reads them unless told not to
     raise ValueError(f"{constant} is not valid JSON")
+
+
+# the C scanner behind json.loads, reading one value at a given index
+_decoder: Any = json.JSONDecoder(  # typeshed leaves out its scan_once
+    parse_int=_int_as_orjson_reads, parse_float=_finite_float, parse_constant=_not_json
+)
+_scan: Callable[[str, int], tuple[Any, int]] = _decoder.scan_once
+_BLANKS = " \t\n\r"
+_SPACES = re.compile(f"[{_BLANKS}]+")
+
+
+def _skip(text: str, index: int) -> int:
+    """The index of the first character at or after ``index`` that is not JSON space."""
+    found = _SPACES.match(text, index)
+    return index if found is None else found.end()
 
 
 def _problems(error: BaseException, path: str) -> list[Problem]:

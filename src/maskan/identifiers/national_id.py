@@ -142,6 +142,16 @@ to 9, which no national ID has
     maskan.errors.InvalidNationalId: national_id: 499370899 is a number (int), not text; pass \
 a national ID as a str, because a number loses its leading zeros
     """
+    if (  # already compact and valid (ten ASCII digits are their own compact form)
+        type(text) is str
+        and len(text) == 10
+        and text.isdigit()
+        and text.isascii()
+        and text[3:9] != "000000"
+        and ord(text[9]) - 48 == _check_digit(text)
+        and (allow_repeated or text != text[0] * 10)
+    ):
+        return text
     code = compact(text)
     problem = _problem(code, allow_repeated)
     if problem is not None:

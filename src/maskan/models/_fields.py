@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import attrs
 
+from maskan._passthrough import register as register_passthrough
 from maskan.calendar import DateLike, as_date
 from maskan.errors import InvalidAmount, InvalidNumber, InvalidText, MaskanError, describe
 from maskan.geo import County, Province
@@ -244,7 +245,13 @@ def _normalized(value: object, field: Field) -> str:
 
 def _optional_text(value: object, field: Field) -> str | None:
     """:func:`as_text`, or ``None`` for ``None`` (an unknown fact)."""
-    return None if value is None else as_text(value, field)
+    if value is None:
+        return None
+    if type(value) is str:  # the memo's hit, without a second call
+        known = _memo.get(value)
+        if known is not None:
+            return known
+    return as_text(value, field)
 
 
 # Dates, identifiers, money, flags ------------------------------------------------------
@@ -260,7 +267,9 @@ def _date(value: object, field: Field) -> datetime.date:
 
 def _optional_date(value: object, field: Field) -> datetime.date | None:
     """:func:`_date`, or ``None`` for ``None``."""
-    return None if value is None else _date(value, field)
+    if value is None or type(value) is datetime.date:
+        return value
+    return as_date(value, name_of(field))
 
 
 def as_national_id(value: object, field: Field) -> str:
@@ -333,7 +342,9 @@ def as_flag(value: object, field: Field) -> bool:
 
 def _optional_flag(value: object, field: Field) -> bool | None:
     """:func:`as_flag`, or ``None`` for ``None``."""
-    return None if value is None else as_flag(value, field)
+    if value is None or value is True or value is False:
+        return value
+    return as_flag(value, field)
 
 
 def as_choice(value: object, kind: type[E], field: Field) -> E:
@@ -495,8 +506,12 @@ def as_records(value: object, kind: type[R], field: Field) -> tuple[R, ...]:
     ...
     maskan.errors.InvalidText: days[1]: '1404/09/04' is a str, not a date
     """
-    if type(value) is tuple and all(type(item) is kind for item in value):
-        return value
+    if type(value) is tuple:  # already the stored form: a loop costs less than all()
+        for item in value:
+            if type(item) is not kind:
+                break
+        else:
+            return value
     items = as_collection(value, field)
     for index, item in enumerate(items):
         if not isinstance(item, kind):
@@ -619,3 +634,7 @@ else:
     to_optional_flag = attrs.Converter(_optional_flag, takes_field=True)
     to_texts = attrs.Converter(as_texts, takes_field=True)
     to_national_ids = attrs.Converter(as_national_ids, takes_field=True)
+
+# Converters that return a value already of the field's type as it is (see maskan._passthrough)
+register_passthrough(to_date, to_optional_date, to_flag, to_optional_flag)
+register_passthrough(to_province, to_county, to_optional_province)

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from maskan._passthrough import register as register_passthrough
 from maskan.calendar import DateLike, as_date
 from maskan.errors import InvalidDate
 from maskan.models._fields import (
@@ -254,6 +255,11 @@ def benefits_field(value: Iterable[Benefit] | None) -> tuple[Benefit, ...] | Non
 def form_j_field(value: FormJStatus | None) -> FormJStatus | None:
     """The converter of a ``form_j`` field, shared with ``Person``."""
     return None if value is None else as_record(value, FormJStatus, "form_j")
+
+
+# A member of the field's enum, a record or a tuple of records is returned as it is.
+register_passthrough(_property_kind, _benefit_kind, _color)
+register_passthrough(owned_properties_field, benefits_field, form_j_field)
 
 
 @attrs.frozen(kw_only=True)

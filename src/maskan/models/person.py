@@ -84,6 +84,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from maskan._passthrough import register as register_passthrough
 from maskan.calendar import DateLike, as_date, full_years, jalali_ymd, month_length
 from maskan.errors import InvalidDate, InvalidNationalId, UnknownPlace
 from maskan.geo import County, Province
@@ -427,12 +428,25 @@ def _children_birth_dates(
 ) -> tuple[datetime.date, ...] | None:
     if value is None:
         return None
+    if type(value) is tuple:  # already the stored form: dates in order
+        previous = _FIRST_DAY
+        for item in value:
+            if type(item) is not datetime.date or item < previous:
+                break
+            previous = item
+        else:
+            return value
     field = "children_birth_dates"
     return tuple(sorted(as_date(item, field) for item in as_collection(value, field)))
 
 
+_FIRST_DAY = datetime.date.min
+
+
 def _dependants(value: int | None) -> int | None:
-    return None if value is None else as_integer(value, "dependants", low=0, code="negative")
+    if value is None or (type(value) is int and value >= 0):
+        return value
+    return as_integer(value, "dependants", low=0, code="negative")
 
 
 def _veteran_status(value: VeteranStatus | str | None) -> VeteranStatus | None:
@@ -452,8 +466,8 @@ def _insured_periods(value: Iterable[InsuredPeriod] | None) -> tuple[InsuredPeri
 
 
 def _income_decile(value: int | None) -> int | None:
-    if value is None:
-        return None
+    if value is None or (type(value) is int and 1 <= value <= 10):
+        return value
     return as_integer(value, "income_decile", low=1, high=10, code="decile_out_of_range")
 
 
@@ -475,6 +489,12 @@ def _spouse_id(value: str | None) -> str | None:
 
 def _spouse_housing(value: HousingHistory | None) -> HousingHistory | None:
     return None if value is None else as_record(value, HousingHistory, "spouse_housing")
+
+
+# A member of the field's enum, a record or a tuple of records is returned as it is.
+register_passthrough(_employment_kind, _insurer, _gender, _nationality, _marital_status)
+register_passthrough(_veteran_status, _residences, _employment, _insured_periods)
+register_passthrough(_spouse_housing)
 
 
 @attrs.frozen(kw_only=True)
