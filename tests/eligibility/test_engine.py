@@ -139,6 +139,33 @@ def test_parameter_resolves_by_date_and_supplied_values() -> None:
     assert not MIN_AGE.caller_set
 
 
+def test_remembered_resolutions_follow_the_supplied_value() -> None:
+    # resolutions are remembered by date and by the supplied object: never by equal value
+    assert MIN_AGE.resolve(ON, {"min_age": 30}).value == 30
+    assert MIN_AGE.resolve(ON, {"min_age": 31}).value == 31
+    given = MIN_AGE.resolve(ON, {"min_age": 30.0})
+    assert type(given.value) is float
+    assert given.supplied
+    assert MIN_AGE.resolve(ON, {"max_age": 30}) == MIN_AGE.resolve(ON)
+    assert MIN_AGE.resolve(ON) is MIN_AGE.resolve(ON)
+    days = [jdate(1390, 1, 1) + datetime.timedelta(days=n) for n in range(5000)]
+    assert [MIN_AGE.resolve(day).value for day in days] == [
+        18 if day < jdate(1400, 1, 1) else 20 for day in days
+    ]
+    assert MIN_AGE.resolve(jdate(1395, 1, 1)).effective_from == jdate(1390, 1, 1)
+
+
+def test_evaluate_many_checks_its_arguments_as_evaluate_does() -> None:
+    bare = Program(code="p", version="1", title_en="p", title_fa="پ", rules=(YOUNG,))
+    assert bare.evaluate_many([], on=ON) == []  # no one to evaluate: nothing to refuse
+    with pytest.raises(RuleError, match="max_age"):
+        bare.evaluate_many([{"born": jdate(1370, 1, 1)}], on=ON)
+    program = get("without_housing").with_values(five_year_lookback="in_force")
+    with pytest.raises(RuleError) as caught:
+        program.evaluate_many([{"born": jdate(1370, 1, 1)}], on=ON, city="اصفهان")
+    assert caught.value.code == "unknown_context"
+
+
 def test_program_refuses_to_run_without_caller_values() -> None:
     bare = Program(code="p", version="1", title_en="p", title_fa="پ", rules=(YOUNG,))
     assert bare.missing_values() == ("max_age",)

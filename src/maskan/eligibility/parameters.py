@@ -149,6 +149,15 @@ class Parameter(Generic[T]):
     unit: str
     source: Source
     history: tuple[tuple[datetime.date, T], ...] = attrs.field(default=(), converter=_history)
+    # Resolutions already made: a parameter is immutable, and a roster resolves the same
+    # few on the same date millions of times. By date; and for a supplied value, by its id,
+    # with the value itself kept so that the id cannot be reused while the entry lives.
+    _on: dict[datetime.date, Resolved[T]] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
+    _given: dict[int, tuple[object, Resolved[T]]] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
 
     @property
     def caller_set(self) -> bool:
@@ -164,7 +173,16 @@ class Parameter(Generic[T]):
         did not, or when ``on`` is before the first boundary.
         """
         if supplied and self.code in supplied:
-            return Resolved(value=supplied[self.code], effective_from=None, supplied=True)  # type: ignore[arg-type]
+            value = supplied[self.code]
+            given = self._given.get(id(value))
+            if given is not None and given[0] is value:
+                return given[1]
+            made = Resolved(value=value, effective_from=None, supplied=True)
+            _remember(self._given, id(value), (value, made))
+            return made  # type: ignore[return-value]
+        known = self._on.get(on)
+        if known is not None:
+            return known
         if not self.history:
             raise RuleError(
                 f"{self.code}: the law sets no value for {self.label_en!r}; supply it with "
@@ -188,4 +206,15 @@ class Parameter(Generic[T]):
                 field=self.code,
                 value=on,
             )
-        return Resolved(value=current[1], effective_from=current[0], supplied=False)
+        resolved = Resolved(value=current[1], effective_from=current[0], supplied=False)
+        _remember(self._on, on, resolved)
+        return resolved
+
+
+_MEMO_SIZE = 4096  # entries a parameter remembers before it starts afresh
+
+
+def _remember(memo: dict[Any, Any], key: object, value: object) -> None:
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = value

@@ -45,13 +45,19 @@ __all__ = ["Program"]
 _MAX_STEPS = 8
 
 
+_FAILED, _UNKNOWN = Outcome.FAILED, Outcome.UNKNOWN
+_ELIGIBLE, _INELIGIBLE, _UNDETERMINED = Verdict.ELIGIBLE, Verdict.INELIGIBLE, Verdict.UNDETERMINED
+
+
 def _verdict(findings: tuple[Finding, ...]) -> Verdict:
-    outcomes = {finding.outcome for finding in findings}
-    if Outcome.FAILED in outcomes:
-        return Verdict.INELIGIBLE
-    if Outcome.UNKNOWN in outcomes:
-        return Verdict.UNDETERMINED
-    return Verdict.ELIGIBLE
+    verdict = _ELIGIBLE
+    for finding in findings:
+        outcome = finding.outcome
+        if outcome is _FAILED:
+            return _INELIGIBLE
+        if outcome is _UNKNOWN:
+            verdict = _UNDETERMINED
+    return verdict
 
 
 @attrs.frozen(kw_only=True)
@@ -90,6 +96,7 @@ class Program:
     # Derived once: evaluate() runs millions of times and must not walk the rule tree.
     _parameters: tuple[Parameter[Any], ...] = attrs.field(init=False, eq=False, repr=False)
     _missing: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+    _accepted: frozenset[str] | None = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         seen: dict[str, Parameter[Any]] = {}
@@ -112,6 +119,8 @@ class Program:
             if parameter.caller_set and parameter.code not in self.values
         )
         object.__setattr__(self, "_missing", missing)
+        accepted = None if self.context is None else frozenset(self.context)
+        object.__setattr__(self, "_accepted", accepted)
 
     @property
     def parameters(self) -> tuple[Parameter[Any], ...]:
@@ -151,18 +160,10 @@ class Program:
         self, person: object, on: datetime.date, context: Mapping[str, Any]
     ) -> tuple[Finding, ...]:
         case = Case(person=person, on=on, values=self.values, context=context)
-        return tuple(rule(case) for rule in self.rules)
+        return tuple([rule.check(case, rule) for rule in self.rules])
 
-    def evaluate(self, person: object, *, on: datetime.date | str, **context: Any) -> Decision:
-        """Evaluate every rule for ``person`` on the date ``on`` and decide.
-
-        ``context`` passes what rules need beyond the person (a cooperative, the registry,
-        the city applied for …), by the names each program documents.
-        """
-        self._check_ready()
-        if self.context is not None and not context.keys() <= set(self.context):
-            self._unknown_context(context)
-        day = as_date(on, "on")
+    def _decide(self, person: object, day: datetime.date, context: Mapping[str, Any]) -> Decision:
+        # evaluate() once its arguments are checked: evaluate_many() checks them only once
         findings = self._findings(person, day, context)
         verdict = _verdict(findings)
         return Decision(
@@ -173,15 +174,37 @@ class Program:
             on=day,
             verdict=verdict,
             findings=findings,
-            eligible_from=self._eligible_from(person, day, findings, verdict, context),
+            eligible_from=day
+            if verdict is _ELIGIBLE
+            else self._eligible_from(person, day, findings, verdict, context),
         )
+
+    def _check_arguments(self, context: Mapping[str, Any]) -> None:
+        self._check_ready()
+        accepted = self._accepted
+        if accepted is not None and not context.keys() <= accepted:
+            self._unknown_context(context)
+
+    def evaluate(self, person: object, *, on: datetime.date | str, **context: Any) -> Decision:
+        """Evaluate every rule for ``person`` on the date ``on`` and decide.
+
+        ``context`` passes what rules need beyond the person (a cooperative, the registry,
+        the city applied for …), by the names each program documents.
+        """
+        self._check_arguments(context)
+        return self._decide(person, as_date(on, "on"), context)
 
     def evaluate_many(
         self, people: Iterable[object], *, on: datetime.date | str, **context: Any
     ) -> list[Decision]:
         """:meth:`evaluate` for each person, in order, on the same date."""
         day = as_date(on, "on")
-        return [self.evaluate(person, on=day, **context) for person in people]
+        decisions: list[Decision] = []
+        for person in people:
+            if not decisions:  # as evaluate() would, only once there is someone to decide
+                self._check_arguments(context)
+            decisions.append(self._decide(person, day, context))
+        return decisions
 
     def evaluate_columns(self, data: Any, *, on: datetime.date | str, **context: Any) -> Screening:
         """Evaluate every row of a roster held in columns, with the same answers as

@@ -81,6 +81,10 @@ class Outcome(enum.StrEnum):
     """A fact the rule needs is missing: the rule cannot say yes or no."""
 
 
+_PASSED, _FAILED, _UNKNOWN = Outcome.PASSED, Outcome.FAILED, Outcome.UNKNOWN
+_FACT_UNKNOWN = "fact.unknown"  # registered by maskan.eligibility.reasons
+
+
 @attrs.frozen(kw_only=True)
 class Finding:
     """The result of one rule for one person on one date.
@@ -239,34 +243,67 @@ class Rule:
     def __call__(self, case: Case) -> Finding:
         return self.check(case, self)
 
+    # finding, passed, failed and unknown build the Finding in one call, without a
+    # dictionary merge or a call through another method: a decision builds several, and
+    # building them is much of its cost.
+
     def finding(self, outcome: Outcome, reason: str, **details: Any) -> Finding:
         """A finding of this rule; ``details`` fill the other fields of :class:`Finding`.
 
         A rule whose source depends on the date (a budget note of one year) may pass its
         own ``source``; otherwise the rule's is used.
         """
-        details.setdefault("source", self.source)
+        if "source" in details:
+            return Finding(
+                rule=self.code,
+                title_en=self.title_en,
+                title_fa=self.title_fa,
+                outcome=outcome,
+                reason=reason,
+                **details,
+            )
         return Finding(
             rule=self.code,
             title_en=self.title_en,
             title_fa=self.title_fa,
             outcome=outcome,
             reason=reason,
+            source=self.source,
             **details,
         )
 
     def passed(self, reason: str, **details: Any) -> Finding:
         """A passed finding of this rule."""
-        return self.finding(Outcome.PASSED, reason, **details)
+        if "source" in details:
+            return self.finding(_PASSED, reason, **details)
+        return Finding(
+            rule=self.code,
+            title_en=self.title_en,
+            title_fa=self.title_fa,
+            outcome=_PASSED,
+            reason=reason,
+            source=self.source,
+            **details,
+        )
 
     def failed(self, reason: str, **details: Any) -> Finding:
         """A failed finding of this rule; give ``eligible_from`` when time alone would fix it."""
-        return self.finding(Outcome.FAILED, reason, **details)
+        if "source" in details:
+            return self.finding(_FAILED, reason, **details)
+        return Finding(
+            rule=self.code,
+            title_en=self.title_en,
+            title_fa=self.title_fa,
+            outcome=_FAILED,
+            reason=reason,
+            source=self.source,
+            **details,
+        )
 
     def unknown(self, fact: str, fact_fa: str | None = None, **details: Any) -> Finding:
         """An unknown finding: ``fact`` is the missing fact in English (``"birth date"``),
         ``fact_fa`` in Persian (``"تاریخ تولد"``; the English phrase when not given)."""
-        return self.finding(Outcome.UNKNOWN, "fact.unknown", fact=fact, fact_fa=fact_fa, **details)
+        return self.finding(_UNKNOWN, _FACT_UNKNOWN, fact=fact, fact_fa=fact_fa, **details)
 
     def all_parameters(self) -> tuple[Parameter[Any], ...]:
         """This rule's parameters and those of the rules it combines, without repeats."""
@@ -279,54 +316,69 @@ class Rule:
         return tuple(seen.values())
 
 
-def _latest(dates: list[datetime.date | None]) -> datetime.date | None:
-    if not dates or any(day is None for day in dates):
-        return None
-    return max(day for day in dates if day is not None)
-
-
 def _check_all(case: Case, rule: Rule) -> Finding:
-    findings = tuple(part(case) for part in rule.rules)
-    failed = [finding for finding in findings if finding.outcome is Outcome.FAILED]
+    # One pass over the parts: failed if any failed; its eligible_from is the latest of the
+    # failed parts' dates when every failed part has one and no part is unknown.
+    findings = tuple([part.check(case, part) for part in rule.rules])
+    failed = unknown = undated = False
+    latest: datetime.date | None = None
+    for finding in findings:
+        outcome = finding.outcome
+        if outcome is _FAILED:
+            failed = True
+            day = finding.eligible_from
+            if day is None:
+                undated = True
+            elif latest is None or day > latest:
+                latest = day
+        elif outcome is _UNKNOWN:
+            unknown = True
     if failed:
         return rule.failed(
             _ALL_FAILED,
             branches=findings,
-            eligible_from=_latest([finding.eligible_from for finding in failed])
-            if not any(finding.outcome is Outcome.UNKNOWN for finding in findings)
-            else None,
+            eligible_from=None if unknown or undated else latest,
         )
-    if any(finding.outcome is Outcome.UNKNOWN for finding in findings):
-        return Finding(
-            rule=rule.code,
-            title_en=rule.title_en,
-            title_fa=rule.title_fa,
-            outcome=Outcome.UNKNOWN,
-            reason=_ALL_UNKNOWN,
-            source=rule.source,
-            branches=findings,
-        )
+    if unknown:
+        return rule.finding(_UNKNOWN, _ALL_UNKNOWN, branches=findings)
     return rule.passed(_ALL_PASSED, branches=findings)
 
 
+# The label of each rule that held in an any_of, built once: (rule, label) by id(rule); the
+# entry holds the rule, so its id cannot be reused while the entry lives.
+_LABELS: dict[int, tuple[Rule, Label]] = {}
+
+
+def _label(part: Rule) -> Label:
+    cached = _LABELS.get(id(part))
+    if cached is not None and cached[0] is part:
+        return cached[1]
+    if len(_LABELS) >= 4096:  # rules made on the fly: keep the memo small
+        _LABELS.clear()
+    label = Label(code=part.code, label_en=part.title_en, label_fa=part.title_fa)
+    _LABELS[id(part)] = (part, label)
+    return label
+
+
 def _check_any(case: Case, rule: Rule) -> Finding:
-    findings = tuple(part(case) for part in rule.rules)
+    findings = tuple([part.check(case, part) for part in rule.rules])
+    unknown = False
     for part, finding in zip(rule.rules, findings, strict=True):
-        if finding.outcome is Outcome.PASSED:
-            label = Label(code=part.code, label_en=part.title_en, label_fa=part.title_fa)
-            return rule.passed(_ANY_PASSED, branches=findings, held=part.code, observed=label)
-    if any(finding.outcome is Outcome.UNKNOWN for finding in findings):
-        return Finding(
-            rule=rule.code,
-            title_en=rule.title_en,
-            title_fa=rule.title_fa,
-            outcome=Outcome.UNKNOWN,
-            reason=_ANY_UNKNOWN,
-            source=rule.source,
-            branches=findings,
-        )
-    dates = [finding.eligible_from for finding in findings if finding.eligible_from is not None]
-    return rule.failed(_ANY_FAILED, branches=findings, eligible_from=min(dates) if dates else None)
+        outcome = finding.outcome
+        if outcome is _PASSED:
+            return rule.passed(
+                _ANY_PASSED, branches=findings, held=part.code, observed=_label(part)
+            )
+        if outcome is _UNKNOWN:
+            unknown = True
+    if unknown:
+        return rule.finding(_UNKNOWN, _ANY_UNKNOWN, branches=findings)
+    earliest: datetime.date | None = None
+    for finding in findings:
+        day = finding.eligible_from
+        if day is not None and (earliest is None or day < earliest):
+            earliest = day
+    return rule.failed(_ANY_FAILED, branches=findings, eligible_from=earliest)
 
 
 def all_of(code: str, *rules: Rule, title_en: str, title_fa: str, source: Source) -> Rule:

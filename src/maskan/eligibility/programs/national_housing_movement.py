@@ -606,15 +606,22 @@ def _at_least(
         return rule.unknown(*_BIRTH_DATE)
     minimum = case.resolve(parameter)
     age = full_years(born, case.on)
-    details: dict[str, Any] = {
-        "observed": age,
-        "required": minimum.value,
-        "parameter": parameter.code,
-        "effective_from": minimum.effective_from,
-    }
     if age >= minimum.value:
-        return rule.passed(passed, **details)
-    return rule.failed(failed, eligible_from=add_years(born, minimum.value), **details)
+        return rule.passed(
+            passed,
+            observed=age,
+            required=minimum.value,
+            parameter=parameter.code,
+            effective_from=minimum.effective_from,
+        )
+    return rule.failed(
+        failed,
+        eligible_from=add_years(born, minimum.value),
+        observed=age,
+        required=minimum.value,
+        parameter=parameter.code,
+        effective_from=minimum.effective_from,
+    )
 
 
 def _check_married_head(case: Case, rule: Rule) -> Finding:
@@ -1067,17 +1074,35 @@ def _check_residence(case: Case, rule: Rule) -> Finding:
     years = full_years(arrival.since, on)
     required = case.resolve(RESIDENCE_YEARS)
     if years >= required.value:
-        return rule.passed(
-            RESIDENT_LONG_ENOUGH,
-            observed=years,
-            required=required.value,
-            parameter=RESIDENCE_YEARS.code,
-            effective_from=required.effective_from,
-        )
+        return _long_enough(rule, years, required)
     given = case.context.get("province")
     if given is not None:
         province = _province(given)
     return _short_stay(case, rule, years, arrival, province, required)
+
+
+# Passed residence findings: they depend on the years of residence and the requirement
+# alone, so people with the same count share one. By (id(rule), years, id(requirement));
+# the entry keeps the rule and the requirement, so that neither id is reused meanwhile.
+_LONG_ENOUGH: dict[tuple[int, int, int], tuple[Rule, Resolved[int], Finding]] = {}
+
+
+def _long_enough(rule: Rule, years: int, required: Resolved[int]) -> Finding:
+    key = (id(rule), years, id(required))
+    cached = _LONG_ENOUGH.get(key)
+    if cached is not None and cached[0] is rule and cached[1] is required:
+        return cached[2]
+    if len(_LONG_ENOUGH) >= 4096:
+        _LONG_ENOUGH.clear()
+    finding = rule.passed(
+        RESIDENT_LONG_ENOUGH,
+        observed=years,
+        required=required.value,
+        parameter=RESIDENCE_YEARS.code,
+        effective_from=required.effective_from,
+    )
+    _LONG_ENOUGH[key] = (rule, required, finding)
+    return finding
 
 
 def _short_stay(

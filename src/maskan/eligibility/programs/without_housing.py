@@ -497,6 +497,13 @@ _UNDECIDED_LOOKBACK = (
 _MARITAL_STATUS = ("marital status", "وضعیت تأهل")
 
 
+@functools.lru_cache(maxsize=1024, typed=True)
+def _years_before(day: datetime.date, years: int) -> datetime.date:
+    """The first day of a ``years``-year look-back window ending on ``day``: the same for
+    everyone evaluated on one date, so computed once."""
+    return add_years(day, -years)
+
+
 def _ownership(
     case: Case, rule: Rule, properties: tuple[OwnedProperty, ...] | None, who: _Who
 ) -> Finding:
@@ -509,15 +516,13 @@ def _ownership(
         cutoff = case.resolve(OWNERSHIP_CUTOFF)
         since = _day(cutoff, OWNERSHIP_CUTOFF.code)
         owned, release = _scan(properties, since, on)
-        details: dict[str, Any] = {
-            "required": since,
-            "parameter": OWNERSHIP_CUTOFF.code,
-            "effective_from": cutoff.effective_from,
-        }
+        code, effective = OWNERSHIP_CUTOFF.code, cutoff.effective_from
         if owned is None:
-            fixed = rule.unknown(*who.acquisition_fact, **details)
+            fixed = rule.unknown(
+                *who.acquisition_fact, required=since, parameter=code, effective_from=effective
+            )
         elif not owned:
-            fixed = rule.passed(who.none, **details)
+            fixed = _window_passed(rule, who.none, since, code, effective)
         else:
             later: datetime.date | None = None
             if change is not None and release is not None:
@@ -525,24 +530,34 @@ def _ownership(
                 # change date: from then on, the day it no longer covers the disposal.
                 years = case.resolve(OWNERSHIP_LOOKBACK_YEARS).value
                 later = max(change, _window_end(release, years))
-            fixed = rule.failed(who.since_cutoff, eligible_from=later, **details)
+            fixed = rule.failed(
+                who.since_cutoff,
+                eligible_from=later,
+                required=since,
+                parameter=code,
+                effective_from=effective,
+            )
         if in_force is False:
             return fixed
     years = case.resolve(OWNERSHIP_LOOKBACK_YEARS).value
-    first = add_years(on, -years)
+    first = _years_before(on, years)
     owned, release = _scan(properties, first, on)
-    window: dict[str, Any] = {
-        "required": first,
-        "parameter": OWNERSHIP_LOOKBACK_YEARS.code,
-        "effective_from": change,
-    }
+    code = OWNERSHIP_LOOKBACK_YEARS.code
     if owned is None:
-        rolling = rule.unknown(*who.acquisition_fact, **window)
+        rolling = rule.unknown(
+            *who.acquisition_fact, required=first, parameter=code, effective_from=change
+        )
     elif not owned:
-        rolling = rule.passed(who.none, **window)
+        rolling = _window_passed(rule, who.none, first, code, change)
     else:
         end = None if release is None else _window_end(release, years)
-        rolling = rule.failed(who.in_lookback, eligible_from=end, **window)
+        rolling = rule.failed(
+            who.in_lookback,
+            eligible_from=end,
+            required=first,
+            parameter=code,
+            effective_from=change,
+        )
     if fixed is None:
         return rolling
     # Undecided: decide only where the two windows agree.
@@ -561,21 +576,61 @@ def _benefits(case: Case, rule: Rule, benefits: tuple[Benefit, ...] | None, who:
         return rule.unknown(*who.benefits_fact)
     cutoff = case.resolve(BENEFIT_CUTOFF)
     first, last = _day(cutoff, BENEFIT_CUTOFF.code), case.on
-    details: dict[str, Any] = {
-        "required": first,
-        "parameter": BENEFIT_CUTOFF.code,
-        "effective_from": cutoff.effective_from,
-    }
     undated = False
     for benefit in benefits:
         day = benefit.date
         if day is None:
             undated = True
         elif first <= day <= last:
-            return rule.failed(who.benefit_used, observed=day, **details)
+            return rule.failed(
+                who.benefit_used,
+                observed=day,
+                required=first,
+                parameter=BENEFIT_CUTOFF.code,
+                effective_from=cutoff.effective_from,
+            )
     if undated:
-        return rule.unknown(*who.benefit_date_fact, **details)
-    return rule.passed(who.no_benefit, **details)
+        return rule.unknown(
+            *who.benefit_date_fact,
+            required=first,
+            parameter=BENEFIT_CUTOFF.code,
+            effective_from=cutoff.effective_from,
+        )
+    return _window_passed(rule, who.no_benefit, first, BENEFIT_CUTOFF.code, cutoff.effective_from)
+
+
+# Passed findings that depend only on the window checked (its first day, the parameter and
+# the date that parameter took effect), not on the person: shared, as constant_finding's.
+_WINDOW_PASSED: dict[tuple[Any, ...], tuple[Rule, Finding]] = {}
+
+
+def _window_passed(
+    rule: Rule,
+    reason: str,
+    required: datetime.date,
+    parameter: str,
+    effective_from: datetime.date | None,
+) -> Finding:
+    # the types are part of the key: a date subclass equal to a date is not the same value
+    key = (
+        id(rule),
+        reason,
+        required,
+        type(required),
+        parameter,
+        effective_from,
+        type(effective_from),
+    )
+    cached = _WINDOW_PASSED.get(key)
+    if cached is not None and cached[0] is rule:
+        return cached[1]
+    if len(_WINDOW_PASSED) >= 4096:
+        _WINDOW_PASSED.clear()
+    finding = rule.passed(
+        reason, required=required, parameter=parameter, effective_from=effective_from
+    )
+    _WINDOW_PASSED[key] = (rule, finding)
+    return finding
 
 
 _CONSTANT: dict[tuple[int, str, object], tuple[Rule, Finding]] = {}
