@@ -11,27 +11,7 @@ import numpy as np
 from maskan.eligibility.batch._arrays import Array
 
 _JALALI_EPOCH = 226_894  # the ordinal of the day before 1 Farvardin 1
-_MONTH_START = np.array([0, 0, 31, 62, 93, 124, 155, 186, 216, 246, 276, 306, 336], np.int64)
 _LEAP = np.isin(np.arange(33), [1, 5, 9, 13, 17, 22, 26, 30])
-
-
-def _jalali(ordinal: Array) -> tuple[Array, Array, Array]:
-    n = np.asarray(ordinal).astype(np.int32) - (_JALALI_EPOCH + 1)
-    years = (33 * n + 3) // 12053
-    day = n - 365 * years - (8 * years + 29) // 33
-    first_half = day < 186
-    later = day - 186
-    month = np.where(first_half, day // 31 + 1, later // 30 + 7)
-    dom = np.where(first_half, day % 31 + 1, later % 30 + 1)
-    return years + 1, month, dom
-
-
-def _gregorian(year: Array, month: Array, day: Array) -> Array:
-    years = year - 1
-    ordinal: Array = (
-        _JALALI_EPOCH + 365 * years + (8 * years + 29) // 33 + _MONTH_START[month] + day
-    )
-    return ordinal.astype(np.int32)
 
 
 def _is_leap(year: Array) -> Array:
@@ -39,19 +19,32 @@ def _is_leap(year: Array) -> Array:
     return leap
 
 
+def _year_day(ordinal: Array) -> tuple[Array, Array]:
+    """The Jalali year of each ordinal and its day within the year (0 for 1 Farvardin)."""
+    n = np.asarray(ordinal).astype(np.int32) - (_JALALI_EPOCH + 1)
+    years = (33 * n + 3) // 12053
+    day = n - 365 * years - (8 * years + 29) // 33
+    return years + 1, day
+
+
 def _add_years(ordinal: Array, years: Array | int) -> Array:
     """:func:`maskan.calendar.add_years` on arrays of date ordinals."""
-    y, m, d = _jalali(ordinal)
+    # Only 30 Esfand is clamped (to 29 Esfand, in a year that is not leap): every other day
+    # of a Jalali year exists in every year.
+    y, day = _year_day(ordinal)
     y = y + years
-    length = np.where(m <= 6, 31, np.where((m <= 11) | _is_leap(y), 30, 29))
-    return _gregorian(y, m, np.minimum(d, length))
+    day = np.where((day == 365) & ~_is_leap(y), 364, day)
+    start = y - 1
+    ordinal_out: Array = _JALALI_EPOCH + 1 + 365 * start + (8 * start + 29) // 33 + day
+    return ordinal_out.astype(np.int32)
 
 
 def _full_years(start: Array, end: Array) -> Array:
     """:func:`maskan.calendar.full_years` on arrays of date ordinals (``end >= start``)."""
-    sy, sm, sd = _jalali(start)
-    ey, em, ed = _jalali(end)
-    before = (em < sm) | ((em == sm) & (ed < sd))
-    esfand_30 = (sm == 12) & (sd == 30) & (em == 12) & (ed == 29) & ~_is_leap(ey)
+    # The day of the year orders (month, day) within a year; 365 is 30 Esfand, 364 29 Esfand.
+    sy, sd = _year_day(start)
+    ey, ed = _year_day(end)
+    before = ed < sd
+    esfand_30 = (sd == 365) & (ed == 364) & ~_is_leap(ey)
     years: Array = ey - sy - (before & ~esfand_30)
     return years.astype(np.int32)

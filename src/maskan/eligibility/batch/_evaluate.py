@@ -17,7 +17,7 @@ import numpy as np
 from maskan.calendar import as_date
 from maskan.eligibility import rules as _rules
 from maskan.eligibility.batch._arrays import _UNIX, Array
-from maskan.eligibility.batch._frame import _DEFER, FAILED, PASSED, UNKNOWN, Frame, Leaf
+from maskan.eligibility.batch._frame import _DEFER, FAILED, PASSED, UNKNOWN, Frame, Leaf, _set
 from maskan.eligibility.batch._people import _person
 from maskan.eligibility.batch._read import _Source, _Table
 from maskan.eligibility.batch._schema import FACTS, _program_leaves, _reads
@@ -90,7 +90,8 @@ def _run(rule: Rule, frame: Frame, layout: _Layout) -> _Node:
     assert rule.columns.check is not None
     leaf: Leaf = rule.columns.check(frame, rule)
     # A Decide sets a reason and a date only on failed rows; -1 picks the table's last 0.
-    bits = layout.table(rule).take(leaf.reason)
+    # (Indexing, not ndarray.take: take is several times slower for uint64.)
+    bits = layout.table(rule)[leaf.reason]
     return _Node(outcome=leaf.outcome, eligible_from=leaf.eligible_from, bits=bits)
 
 
@@ -117,9 +118,11 @@ def _all(parts: Iterator[_Node]) -> _Node:
         dateless |= is_failed & (part.eligible_from == 0)
         np.maximum(latest, part.eligible_from, out=latest)  # 0 on rows that did not fail
         bits |= part.bits
-    outcome = np.where(failed, FAILED, np.where(unknown, UNKNOWN, PASSED)).astype(np.int8)
-    np.putmask(outcome, deferred, _DEFER)
-    np.putmask(latest, ~failed | unknown | dateless, 0)
+    outcome = np.full(len(failed), PASSED, np.int8)
+    _set(outcome, unknown, UNKNOWN)
+    _set(outcome, failed, FAILED)
+    _set(outcome, deferred, _DEFER)
+    latest *= failed & ~unknown & ~dateless  # 0 elsewhere
     return _Node(outcome=outcome, eligible_from=latest, bits=bits)
 
 
@@ -134,13 +137,15 @@ def _any(parts: Iterator[_Node]) -> _Node:
         passed |= part.outcome == PASSED
         unknown |= part.outcome == UNKNOWN
         deferred |= part.outcome == _DEFER
-        np.copyto(earliest, day, where=(day > 0) & ((earliest == 0) | (day < earliest)))
+        _set(earliest, (day > 0) & ((earliest == 0) | (day < earliest)), day)
         bits |= part.bits
-    outcome = np.where(passed, PASSED, np.where(unknown, UNKNOWN, FAILED)).astype(np.int8)
-    np.putmask(outcome, deferred, _DEFER)
+    outcome = np.full(len(passed), FAILED, np.int8)
+    _set(outcome, unknown, UNKNOWN)
+    _set(outcome, passed, PASSED)
+    _set(outcome, deferred, _DEFER)
     failed = outcome == FAILED
-    np.putmask(earliest, ~failed, 0)
-    np.putmask(bits, ~failed, np.uint64(0))
+    earliest *= failed  # 0 elsewhere
+    bits *= failed
     return _Node(outcome=outcome, eligible_from=earliest, bits=bits)
 
 
@@ -154,7 +159,9 @@ def _verdict(nodes: list[_Node]) -> tuple[Array, Array]:
         failed |= node.outcome == FAILED
         unknown |= node.outcome == UNKNOWN
         deferred |= node.outcome == _DEFER
-    verdict = np.where(failed, 0, np.where(unknown, 2, 1)).astype(np.int8)
+    verdict = np.ones(size, np.int8)
+    _set(verdict, unknown, 2)
+    _set(verdict, failed, 0)
     return verdict, deferred
 
 

@@ -224,15 +224,18 @@ def _parse(
         except _CellError as bad:
             row = offset + int(np.flatnonzero(array == bad.position)[0])
             raise _problem(column, kind, row, bad.value, bad.error) from None
-        table = np.array([*codes, -1], dtype=np.int64)
-        return _Column(codes=_narrow(kind, table[array]), labels=labels)
+        table = _narrow(kind, np.array([*codes, -1], dtype=np.int64))
+        return _Column(codes=table[array], labels=labels)
     dtype = array.dtype
     if dtype.kind == "M":
         if kind != "date":
             raise _wrong_type(column, dtype, _EXPECTED[kind][0])
-        days = array.astype("datetime64[D]")
-        ordinals = days.astype(np.int64) + _UNIX
-        return _Column(codes=np.where(np.isnat(days), 0, ordinals).astype(np.int32))
+        days = array.astype("datetime64[D]", copy=False)
+        # int32 wraps as the int64 ordinals cast to int32 would
+        ordinals = days.view(np.int64).astype(np.int32)
+        ordinals += _UNIX
+        ordinals *= ~np.isnat(days)  # 0: unknown
+        return _Column(codes=ordinals)
     if dtype.kind in "biuf":
         fast = _numeric(column, kind, array, offset)
         if fast is not None:
@@ -271,6 +274,12 @@ def _narrow(kind: str, codes: Array) -> Array:
 
 def _numeric(column: str, kind: str, array: Array, offset: int) -> Array | None:
     """Fast paths for numeric columns; ``None`` to read them cell by cell."""
+    if kind == "count" and array.dtype.kind == "i":  # whole numbers, none missing
+        negative = array < 0
+        if negative.any():
+            row = int(np.flatnonzero(negative)[0])
+            raise _problem(column, kind, offset + row, array[row].item(), TypeError("number"))
+        return array.astype(np.int32)
     missing = np.isnan(array) if array.dtype.kind == "f" else np.zeros(len(array), bool)
     if missing.all():
         return _narrow(kind, np.full(len(array), -1, np.int64))

@@ -1211,13 +1211,12 @@ def _residence_columns(frame: Frame, rule: Rule) -> Leaf:
         seen |= live
         here = live & (frame.slot("residences", slot, "city") == target)
         stopped |= live & ~here
-        arrival = np.where(here, since, arrival)
-        mover = np.where(here, frame.slot("residences", slot, "from_metropolis"), mover)
-        transferred = np.where(
-            here, frame.slot("residences", slot, "transferred_employee"), transferred
-        )
+        # x -= (x - y) * mask: y where mask holds, without a branch per row
+        arrival -= (arrival - since) * here
+        mover -= (mover - frame.slot("residences", slot, "from_metropolis")) * here
+        transferred -= (transferred - frame.slot("residences", slot, "transferred_employee")) * here
         recorded = frame.slot("residences", slot, "province")
-        province = np.where(here & (province < 0) & (recorded >= 0), recorded, province)
+        province -= (province - recorded) * (here & (province < 0) & (recorded >= 0))
     found = arrival > 0
     decide.unknown(~found & ~seen & (count > 0))
     decide.failed(~found, NOT_RESIDENT)

@@ -755,9 +755,12 @@ def _scan_columns(frame: Frame, name: str, first: Array, last: Array) -> tuple[A
         owned |= counted & certain
         maybe |= counted & ~certain
         still |= counted & ~sold
-        release = np.where(counted & sold & (disposed > release), disposed, release)
-    answer = np.where(owned, 1, np.where(maybe, -1, 0)).astype(np.int8)
-    return answer, np.where(still, 0, release).astype(np.int32)
+        # release -= (release - disposed) * later: disposed where later, without a branch
+        release -= (release - disposed) * (counted & sold & (disposed > release))
+    answer = owned.astype(np.int8)
+    answer -= maybe & ~owned  # -1: cannot tell
+    release *= ~still  # 0 while a property is still owned
+    return answer, release
 
 
 def _window_end_columns(frame: Frame, release: Array, years: Array) -> Array:
