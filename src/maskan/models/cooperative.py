@@ -144,7 +144,7 @@ from maskan.models._statute import (
 )
 from maskan.models.person import Nationality, Person
 from maskan.money import Rial
-from maskan.persian.digits import to_latin_digits
+from maskan.persian.digits import to_latin_digits, to_persian_digits
 
 __all__ = [
     "BOARD_MAX",
@@ -1006,6 +1006,10 @@ def _percent(share: Fraction) -> str:
     return f"{float(share * 100):.2f}".rstrip("0").rstrip(".") + "%"
 
 
+def _percent_fa(share: Fraction) -> str:
+    return to_persian_digits(_percent(share)).replace(".", "٫").replace("%", "٪")
+
+
 def _check_capital_share(national_id: str, shares: int, total: int, statute: Statute) -> None:
     """One member's shares against the statute's ``max_capital_share`` (DOMAIN.md §5.3).
 
@@ -1021,8 +1025,9 @@ def _check_capital_share(national_id: str, shares: int, total: int, statute: Sta
             shares,
             f"{shares} of {total} shares is {_percent(held)} of the capital; the statute"
             f" allows at most {_percent(statute.max_capital_share)}",
-            f"{national_id}: {shares} سهم از {total} سهم، {_percent(held)} سرمایه است؛ اساسنامه"
-            f" حداکثر {_percent(statute.max_capital_share)} را مجاز می‌داند",
+            f"{national_id}: {to_persian_digits(shares)} سهم از {to_persian_digits(total)} سهم،"
+            f" {_percent_fa(held)} سرمایه است؛ اساسنامه حداکثر"
+            f" {_percent_fa(statute.max_capital_share)} را مجاز می‌داند",
         )
 
 
