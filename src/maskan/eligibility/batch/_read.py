@@ -68,9 +68,7 @@ def _parse_date(value: object) -> int:
         return int(value.astype("datetime64[D]").astype(np.int64)) + _UNIX
     if isinstance(value, datetime.datetime):
         return value.date().toordinal()
-    if isinstance(value, datetime.date | str):
-        return as_date(value, "date").toordinal()
-    if type(value).__module__.startswith("jdatetime"):
+    if isinstance(value, datetime.date | str) or type(value).__module__.startswith("jdatetime"):
         return as_date(value, "date").toordinal()
     raise TypeError(type(value).__name__)
 
