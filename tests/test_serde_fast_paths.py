@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import json
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -24,12 +25,14 @@ from maskan.models.person import (
     Benefit,
     Employment,
     FormJStatus,
+    Gender,
     HousingHistory,
     InsuredPeriod,
     OwnedProperty,
     Person,
     Residence,
 )
+from maskan.money import Rial
 
 ALI = Person(
     national_id="0499370899",
@@ -117,6 +120,100 @@ def test_to_json_refuses_what_it_refused(parser: str) -> None:
     with pytest.raises(TypeError):
         serde.to_json({"codes": {1, 2}})
     assert serde.to_json([Unknown(x=1)]) == '[{"x":1}]'  # cattrs writes a dataclass
+
+
+@attrs.frozen(kw_only=True)
+class Odd:
+    """Fields of every kind the text writer handles itself, and some it hands on."""
+
+    name: str
+    count: int | None = None
+    flag: bool | None = None
+    gender: Gender | None = None
+    day: datetime.date | None = None
+    days: tuple[datetime.date, ...] | None = None
+    amount: Rial | None = None
+    share: Decimal | None = None
+    extra: dict[str, Any] | None = None
+    inner: Odd | None = None
+    inners: tuple[Odd, ...] | None = None
+
+
+class Text(str):
+    pass
+
+
+ODD_VALUES = [
+    Odd(name="علی"),
+    Odd(name='"\\\n\t\x00\x1f\x7f\u2028', count=0, flag=False, gender=Gender.FEMALE),
+    Odd(name="x", count=2**70, flag=True, amount=Rial(2**60), share=Decimal("12.50")),
+    Odd(name="x", count=True, flag=1, gender="male", share=2),  # not the declared types
+    Odd(name=Text("s"), day=datetime.date(1600, 1, 1), days=(datetime.date(2025, 11, 25),) * 2),
+    Odd(name="n", day=datetime.datetime(2025, 11, 25, 10, 30), extra={"a": [1, 2.5, None, "ب"]}),
+    Odd(name="n", inner=Odd(name="m", inners=()), inners=(Odd(name="o"), Odd(name="p", count=3))),
+]
+
+
+@pytest.mark.parametrize("dates", ["iso", "jalali"])
+def test_the_text_writer_writes_what_the_json_library_writes(dates: serde.DateMode) -> None:
+    for value in [ODD_VALUES, *ODD_VALUES, {"odd": ODD_VALUES, "n": 1.5}, [], {}, "", 7, None]:
+        expected = json.dumps(
+            serde.to_dict(value, dates=dates), ensure_ascii=False, separators=(",", ":")
+        )
+        assert serde._converter_for(dates).text()(value) == expected
+
+
+def test_a_record_holding_records_of_its_own_class_round_trips(parser: str) -> None:
+    tree = ODD_VALUES[-1]
+    made = serde.make_converter()  # a fresh one: its functions are written during this test
+    assert made.structure(made.unstructure(tree), Odd) == tree
+    assert serde.from_json(Odd, serde.to_json(tree)) == tree
+    with pytest.raises(DataError) as raised:
+        serde.from_dict(Odd, {"name": "n", "inners": [{"name": "o", "inner": {"name": 5}}]})
+    assert [problem.path for problem in raised.value.problems] == ["$.inners[0].inner.name"]
+
+
+def test_the_text_writer_leaves_to_the_general_path_what_it_cannot_write() -> None:
+    writer = serde._iso_converter.text()
+    for value in ({1: "a"}, {Gender.MALE: 1}, [{2: 3}], {"a": {1, 2}}, [object()]):
+        with pytest.raises(TypeError):
+            writer(value)
+    assert serde.to_json({1: "a"}) == '{"1":"a"}'
+
+
+@pytest.mark.parametrize("dates", ["iso", "jalali"])
+def test_a_hook_registered_after_writing_is_used(dates: serde.DateMode, parser: str) -> None:
+    @attrs.frozen
+    class Tag:
+        name: str
+
+    made = serde._converter_for(dates)
+    assert serde.to_json([Tag("a")], dates=dates) == '[{"name":"a"}]'
+    made.register_unstructure_hook(Tag, lambda tag: tag.name.upper())
+    try:
+        assert serde.to_json([Tag("a")], dates=dates) == '["A"]'
+        assert serde.to_json_bytes(Tag("b"), dates=dates) == b'"B"'
+    finally:
+        made.register_unstructure_hook(Tag, made.gen_unstructure_attrs_fromdict(Tag))
+
+
+def test_to_json_bytes_is_to_json_encoded(parser: str) -> None:
+    for value in (PEOPLE, ODD_VALUES, {"a": {1, 2}.__len__()}, {1: "a"}):
+        assert serde.to_json_bytes(value) == serde.to_json(value).encode()
+        assert serde.to_json_bytes(value, dates="jalali", indent=2) == serde.to_json(
+            value, dates="jalali", indent=2
+        ).encode("utf-8")
+
+
+def test_to_json_bytes_refuses_what_utf8_cannot_hold(parser: str) -> None:
+    lone = Odd(name="ab\ud800")
+    assert "\ud800" in serde.to_json(lone)  # a str can hold it
+    with pytest.raises(DataError) as raised:
+        serde.to_json_bytes([lone])
+    (problem,) = raised.value.problems
+    assert (problem.path, problem.code) == ("$", "encoding")
+    assert "U+D800" in problem.message
+    assert "U+D800" in problem.message_fa
 
 
 def _whole(cls: Any, text: str) -> object:

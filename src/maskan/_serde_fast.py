@@ -34,11 +34,13 @@ every problem of a bad document with its path, is cattrs' own.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import itertools
 import linecache
+import re
 import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Union, get_args, get_origin
 
 import attrs
@@ -48,6 +50,7 @@ from cattrs.fns import identity
 __all__ = ["make_structure_fn", "make_unstructure_fn", "supported"]
 
 _counter = [0]
+_CALL = re.compile(r"([A-Za-z_]\w*)\(x\)")  # an element written by one function's call
 
 try:  # where attrs keeps the __setattr__ of frozen classes
     _attrs_make: Any = importlib.import_module("attr._make")
@@ -143,15 +146,17 @@ def _compile(name: str, lines: list[str], namespace: dict[str, Any]) -> Callable
 def make_unstructure_fn(
     cls: type,
     made: cattrs.Converter,
-    templates: Mapping[Any, str],
+    templates: Mapping[Any, tuple[Callable[[Any], Any], str]],
     *,
     names: Mapping[str, Any] | None = None,
     tuples_as_lists: bool = False,
 ) -> Callable[[Any], dict[str, Any]]:
     """A function writing a ``cls`` as cattrs' ``omit_if_default`` function would.
 
-    ``templates`` maps a type to an expression that writes a value of it, ``{0}`` standing
-    for the value, where the type's hook is ``made``'s; the expressions may use ``names``.
+    ``templates`` maps a type to a pair: the unstructure hook it stands for, and an
+    expression that writes a value of the type as that hook would, ``{0}`` standing for
+    the value; the expressions may use ``names``. A template is used only while ``made``'s
+    hook for the type is that hook, so a hook registered later is honoured.
     ``tuples_as_lists`` says that ``made`` writes a ``tuple[X, ...]`` as a list of its
     items, each written by X's hook.
 
@@ -160,7 +165,7 @@ def make_unstructure_fn(
     ... class Share:
     ...     percent: int
     >>> made = cattrs.Converter()
-    >>> make_unstructure_fn(Share, made, {int: "str({0})"})(Share(12))
+    >>> make_unstructure_fn(Share, made, {int: (identity, "str({0})")})(Share(12))
     {'percent': '12'}
     """
     found = _fields(cls)
@@ -168,24 +173,42 @@ def make_unstructure_fn(
         field.default is attrs.NOTHING or _default_converted_is_none(field) for field in found
     ):
         return made.gen_unstructure_attrs_fromdict(cls)
+    with _building(made, cls, "unstructure"):
+        return _make_unstructure_fn(cls, made, templates, found, names, tuples_as_lists)
+
+
+def _make_unstructure_fn(
+    cls: type,
+    made: cattrs.Converter,
+    templates: Mapping[Any, tuple[Callable[[Any], Any], str]],
+    found: tuple[attrs.Attribute[Any], ...],
+    names: Mapping[str, Any] | None,
+    tuples_as_lists: bool,
+) -> Callable[[Any], dict[str, Any]]:
     namespace: dict[str, Any] = dict(names or {})
 
     def expression(kind: Any, value: str, key: str) -> str:
+        hook = unstructure_hook(made, kind)
         template = templates.get(kind)
-        if template is not None:
-            return template.format(value)
-        hook = made.get_unstructure_hook(kind)
+        if template is not None and template[0] is hook:
+            return template[1].format(value)
         if hook is identity:
             return value
         element = _tuple_element(kind) if tuples_as_lists else None
-        if element is not None and made.get_unstructure_hook(element) is identity:
+        if element is not None and unstructure_hook(made, element) is identity:
             return f"list({value})"
         if element is not None:
-            # an empty tuple (a known "none") is common: no comprehension for it
+            # an empty tuple (a known "none") and a tuple of one (a single residence) are
+            # the common cases: neither needs a loop
             inner = expression(element, "x", key + "_x")
-            if inner == f"u_{key}_x(x)":
-                return f"(list(map(u_{key}_x, {value})) if {value} else [])"
-            return f"([{inner} for x in {value}] if {value} else [])"
+            called = _CALL.fullmatch(inner)
+            if called is None:
+                return f"([{inner} for x in {value}] if {value} else [])"
+            function = called.group(1)
+            return (
+                f"(([{function}({value}[0])] if len({value}) == 1 "
+                f"else list(map({function}, {value}))) if {value} else [])"
+            )
         namespace[f"u_{key}"] = hook
         return f"u_{key}({value})"
 
@@ -288,6 +311,19 @@ def make_structure_fn(
     found = _fields(cls)
     if found is None or made.detailed_validation or not made.forbid_extra_keys:
         return fallback
+    with _building(made, cls, "structure"):
+        return _make_structure_fn(cls, made, checks, table, passes, fallback, found)
+
+
+def _make_structure_fn(
+    cls: type,
+    made: cattrs.Converter,
+    checks: Mapping[Any, str],
+    table: Callable[[Any], Mapping[Any, Any] | None],
+    passes: Callable[[object], bool],
+    fallback: Callable[[Any, Any], Any],
+    found: tuple[attrs.Attribute[Any], ...],
+) -> Callable[[Any, Any], Any]:
     namespace: dict[str, Any] = {
         "cls": cls,
         "fallback": fallback,
@@ -296,8 +332,10 @@ def make_structure_fn(
 
     def convert(kind: Any, value: str, key: str, indent: str) -> list[str]:
         """Statements that turn ``value`` (a variable) into what ``kind``'s hook gives."""
-        hook = made.get_structure_hook(kind)
+        hook = structure_hook(made, kind)
         namespace[f"h_{key}"], namespace[f"t_{key}"] = hook, kind
+        if (id(made), kind, "structure") in _in_progress:  # a class inside itself
+            return [f"{indent}{value} = h_{key}({value}, t_{key})"]
         check = checks.get(kind)
         if check is not None:
             return [
@@ -317,10 +355,10 @@ def make_structure_fn(
         if element is not None:
             # map() with an endless repeat of the element type calls each item's hook
             # as cattrs does, without a comprehension's frame
-            namespace[f"e_{key}"] = made.get_structure_hook(element)
+            namespace[f"e_{key}"] = structure_hook(made, element)
             namespace[f"r_{key}"] = itertools.repeat(element)
             read_all = f"tuple(map(e_{key}, {value}, r_{key})) if {value} else ()"
-            known = table(element)
+            known = None if (id(made), element, "structure") in _in_progress else table(element)
             if known is None:
                 return [
                     f"{indent}if type({value}) is list:",
@@ -380,6 +418,56 @@ def make_structure_fn(
         lines.append("    self.__attrs_post_init__()")
     lines.append("    return self")
     return _compile(f"structure_{cls.__name__}", lines, namespace)
+
+
+# The classes whose functions are being written, by converter: a class met again inside
+# itself (a tree of records) gets a function that looks its hook up when called, since
+# asking the converter for it then would write the same function again, endlessly.
+_in_progress: set[tuple[int, Any, str]] = set()
+
+
+@contextlib.contextmanager
+def _building(made: cattrs.Converter, cls: type, direction: str) -> Iterator[None]:
+    key = (id(made), cls, direction)
+    _in_progress.add(key)
+    try:
+        yield
+    finally:
+        _in_progress.discard(key)
+
+
+def unstructure_hook(made: cattrs.Converter, kind: Any) -> Callable[[Any], Any]:
+    """``made``'s unstructure hook for ``kind``, or one that finds it when called, while
+    ``kind``'s own function is being written.
+
+    >>> unstructure_hook(cattrs.Converter(), int)(5)
+    5
+    """
+    if (id(made), kind, "unstructure") not in _in_progress:
+        hook: Callable[[Any], Any] = made.get_unstructure_hook(kind)
+        return hook
+
+    def later(value: Any) -> Any:
+        return made.get_unstructure_hook(kind)(value)
+
+    return later
+
+
+def structure_hook(made: cattrs.Converter, kind: Any) -> Callable[[Any, Any], Any]:
+    """``made``'s structure hook for ``kind``, or one that finds it when called, while
+    ``kind``'s own function is being written.
+
+    >>> structure_hook(cattrs.Converter(), int)("5", int)
+    5
+    """
+    if (id(made), kind, "structure") not in _in_progress:
+        hook: Callable[[Any, Any], Any] = made.get_structure_hook(kind)
+        return hook
+
+    def later(value: Any, kind_: Any) -> Any:
+        return made.get_structure_hook(kind)(value, kind_)
+
+    return later
 
 
 def _slot(cls: type, name: str) -> Callable[[object, object], None]:

@@ -1,7 +1,9 @@
-"""Every model class survives JSON: ``from_json(to_json(x)) == x`` in both date modes."""
+"""Every model class survives JSON: ``from_json(to_json(x)) == x`` in both date modes, and
+every way of writing JSON writes the same text."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -104,3 +106,34 @@ def test_enums_travel_as_their_codes(kind: Any) -> None:
     for member in kind:
         assert serde.to_dict(member) == member.value
         assert serde.from_dict(kind, member.value) is member
+
+
+@pytest.mark.parametrize(
+    "kind", sorted(STRATEGIES, key=lambda kind: kind.__name__), ids=lambda k: k.__name__
+)
+@pytest.mark.parametrize("dates", ["iso", "jalali"])
+def test_every_json_writer_writes_to_dict_as_json(
+    kind: type, dates: serde.DateMode, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # orjson's streaming, the text writer used without orjson, and to_json_bytes all write
+    # what the standard library writes for to_dict's data
+    @settings(
+        max_examples=25, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+    )
+    @given(st.lists(STRATEGIES[kind], max_size=3))
+    def same_text(values: list[Any]) -> None:
+        expected = json.dumps(
+            serde.to_dict(values, dates=dates), ensure_ascii=False, separators=(",", ":")
+        )
+        written = [serde.to_json(values, dates=dates), serde.to_json_bytes(values, dates=dates)]
+        with monkeypatch.context() as without_orjson:
+            without_orjson.setattr(serde, "_orjson", None)
+            written += [
+                serde.to_json(values, dates=dates),
+                serde.to_json_bytes(values, dates=dates),
+            ]
+        assert written == [expected, expected.encode()] * 2
+        # the text writer itself, which to_json would quietly leave for the general path
+        assert serde._converter_for(dates).text()(values) == expected
+
+    same_text()
