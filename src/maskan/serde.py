@@ -826,6 +826,14 @@ def _skip(text: str, index: int) -> int:
     return index if found is None else found.end()
 
 
+def _field_named(error: BaseException, cls: type) -> str | None:
+    """The field of ``cls`` a constructor's error names (``error.field``), if any."""
+    field = error.field if isinstance(error, MaskanError) else None
+    if field is not None and attrs.has(cls) and field in attrs.fields_dict(cls):
+        return field
+    return None
+
+
 def _problems(error: BaseException, path: str) -> list[Problem]:
     if isinstance(error, IterableValidationError):
         found: list[Problem] = []
@@ -840,8 +848,21 @@ def _problems(error: BaseException, path: str) -> list[Problem]:
         class_notes, class_without = error.group_exceptions()
         for inner, attribute in class_notes:
             found += _problems(inner, f"{path}.{attribute.name}")
-        for inner in class_without:
-            found += _problems(inner, path)
+        for inner in class_without:  # the constructor's own checks: a converter, post-init
+            field = _field_named(inner, error.cl)
+            if field is None:
+                found += _problems(inner, path)
+                continue
+            assert isinstance(inner, MaskanError)
+            label = f"{field}: "  # the path names the field now
+            found.append(
+                Problem(
+                    f"{path}.{field}",
+                    inner.message.removeprefix(label),
+                    inner.message_fa.removeprefix(label),
+                    inner.code,
+                )
+            )
         return found
     if isinstance(error, ForbiddenExtraKeysError):
         return [

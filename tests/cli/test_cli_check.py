@@ -215,7 +215,7 @@ def test_json_array_input_is_streamed_with_line_numbers(tmp_path: Path) -> None:
         (4, "error"),
         (5, "ineligible"),
     ]
-    assert done.err.startswith("line 4: national_id:")
+    assert done.err.startswith("line 4: $.national_id: ")
 
 
 def test_a_broken_json_array_stops_with_the_line(tmp_path: Path) -> None:
