@@ -8,10 +8,12 @@ from typing import Any
 import attrs
 import pytest
 
-from maskan.errors import MaskanError
+from maskan import serde
+from maskan.errors import DataError, InvalidText, MaskanError
 from maskan.models import _fields
 from maskan.models._fields import as_text, to_optional_text, to_text
 from maskan.models._labels import Labelled, labels
+from maskan.models.person import Person
 
 # A converter of each kind, a value it accepts and one it refuses.
 CASES: dict[str, tuple[object, object]] = {
@@ -83,3 +85,22 @@ def test_labels_must_match_the_members() -> None:
 def test_dates_in_messages() -> None:
     day = datetime.date(2025, 11, 25)
     assert (_fields.shown(day), _fields.shown_fa(day)) == ("1404/09/04 (2025-11-25)", "۱۴۰۴/۰۹/۰۴")
+
+
+@pytest.mark.parametrize("text", ["a\udc80", "\ud800", "علی\udfff کریمی"])
+def test_text_with_an_unpaired_surrogate_is_refused(text: str) -> None:
+    # what bytes decoded with errors="surrogateescape" leave behind
+    with pytest.raises(InvalidText) as raised:
+        Person(national_id="0499370899", first_name=text, last_name="کریمی")
+    assert (raised.value.code, raised.value.field) == ("encoding", "first_name")
+    assert "U+D" in raised.value.message
+    assert "U+D" in raised.value.message_fa
+    assert Person(national_id="0499370899", first_name="😀", last_name="x").first_name == "😀"
+
+
+def test_serde_reports_an_escaped_unpaired_surrogate(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(serde, "_orjson", None)  # orjson refuses the escape as JSON already
+    text = '{"national_id": "0499370899", "first_name": "\\ud800", "last_name": "x"}'
+    with pytest.raises(DataError) as raised:
+        serde.from_json(Person, text)
+    assert [(p.path, p.code) for p in raised.value.problems] == [("$.first_name", "encoding")]

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -209,7 +210,8 @@ _memo: dict[str, str] = {}
 
 def as_text(value: object, field: Field) -> str:
     """Return ``value`` as normalized, non-empty text (Arabic ي/ك folded, spacing cleaned),
-    or raise ``InvalidText`` naming ``field`` (codes ``type``, ``empty``).
+    or raise ``InvalidText`` naming ``field`` (codes ``type``, ``empty``, and ``encoding``
+    for an unpaired surrogate, which a wrongly decoded file leaves and no UTF-8 can hold).
 
     >>> as_text("كريمي", "last_name")
     'کریمی'
@@ -225,12 +227,27 @@ def as_text(value: object, field: Field) -> str:
     return _normalized(value, field)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _normalized(value: object, field: Field) -> str:
     if not isinstance(value, str):
         raise invalid(
             InvalidText, field, value, f"is a {type(value).__name__}, not text", "متن نیست"
         )
     result = normalize(value)
+    surrogate = _SURROGATE.search(result)
+    if surrogate is not None:  # what a wrongly decoded file leaves: no UTF-8 can hold it
+        raise invalid(
+            InvalidText,
+            field,
+            value,
+            f"holds U+{ord(surrogate.group()):04X}, an unpaired surrogate, not a character "
+            "(was the text decoded with the wrong encoding?)",
+            f"نویسه‌ی U+{ord(surrogate.group()):04X} را دارد که نیمه‌ای تنها از یک جفت "
+            "جانشین است، نه یک نویسه (آیا متن با کدگذاری نادرست خوانده شده است؟)",
+            "encoding",
+        )
     if not result:
         name = name_of(field)
         raise InvalidText(
