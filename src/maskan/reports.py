@@ -195,12 +195,6 @@ class Column:
         return self.lang is None or self.lang == _language(lang)
 
 
-def _as_decimal(ratio: Fraction | Decimal | int | float) -> Decimal | float | int:
-    if isinstance(ratio, Fraction):
-        return Decimal(ratio.numerator) / Decimal(ratio.denominator)
-    return ratio
-
-
 _ROUNDING = ((10**10, 10**7), (10**7, 10**4))  # rials: billions of toman to the million, ...
 
 
@@ -272,9 +266,7 @@ def format_value(value: object, kind: ColumnKind | str, lang: Lang = "fa") -> st
         return format_money(shown, unit="toman", style="compact") if persian else _money_en(shown)
     if column_kind is ColumnKind.PERCENT:
         assert isinstance(value, Fraction | Decimal | int | float)
-        return format_percent(
-            _as_decimal(value), decimals=1, digits="persian" if persian else "latin"
-        )
+        return format_percent(value, decimals=1, digits="persian" if persian else "latin")
     assert isinstance(value, datetime.date)
     return format_date(value, style="short", digits="persian" if persian else "latin")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
@@ -50,10 +51,16 @@ def test_format_number(
         (Decimal("-0.05"), {}, LRM_MINUS + "۵٪"),
         (0.65, {"digits": "latin"}, "65%"),
         (12, {}, "۱٬۲۰۰٪"),
+        (Fraction(2, 3), {"decimals": 2}, "۶۶٫۶۷٪"),
+        (Fraction(1, 8), {}, "۱۲٪"),  # 12.5 exactly: half to even
+        (Fraction(27, 200), {}, "۱۴٪"),  # 13.5 exactly
+        # just above a half: a decimal approximation would round it down to the even 12
+        (Fraction(125 * 10**30 + 1, 10**33), {}, "۱۳٪"),
+        (Fraction(-1, 3), {"decimals": 1, "digits": "latin"}, LRM_MINUS + "33.3%"),
     ],
 )
 def test_format_percent(
-    value: int | Decimal | float, options: dict[str, object], expected: str
+    value: int | Decimal | float | Fraction, options: dict[str, object], expected: str
 ) -> None:
     assert format_percent(value, **options) == expected  # type: ignore[arg-type]
 

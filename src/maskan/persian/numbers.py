@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import re
 from decimal import ROUND_HALF_EVEN, Decimal
+from fractions import Fraction
 from typing import Literal
 
 from maskan.errors import InvalidNumber, describe
@@ -146,11 +147,13 @@ def format_number(
 
 
 def format_percent(
-    value: int | Decimal | float, *, decimals: int = 0, digits: Digits = "persian"
+    value: int | Decimal | float | Fraction, *, decimals: int = 0, digits: Digits = "persian"
 ) -> str:
     """Write a ratio as a percentage: ``0.65`` → «۶۵٪», as Babel and CLDR do.
 
-    ``decimals`` is the number of decimal places kept after rounding half to even.
+    ``decimals`` is the number of decimal places kept after rounding half to even. A
+    ``Fraction`` (a share such as 87 members of 100) is rounded exactly, never through a
+    decimal approximation.
 
     >>> format_percent(Decimal("0.65"))
     '۶۵٪'
@@ -158,6 +161,8 @@ def format_percent(
     '۱۲٫۳٪'
     >>> format_percent(1, digits="latin")
     '100%'
+    >>> format_percent(Fraction(2, 3), decimals=1), format_percent(Fraction(1, 8), decimals=1)
+    ('۶۶٫۷٪', '۱۲٫۵٪')
     """
     digits = _check_digits(digits)
     if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 20:
@@ -168,8 +173,14 @@ def format_percent(
             field="decimals",
             value=decimals,
         )
-    number = Decimal(_as_decimal(value, "value")) * 100
-    if abs(number) >= Decimal(10) ** 30:
+    exact: Fraction | None = None
+    if isinstance(value, Fraction):
+        exact = value * 100
+        too_large = abs(exact) >= 10**30
+    else:
+        number = Decimal(_as_decimal(value, "value")) * 100
+        too_large = abs(number) >= 10**30
+    if too_large:
         raise InvalidNumber(
             f"value: {describe(value)} is too large for a percentage",
             message_fa=f"value: {describe(value)} برای درصد بیش از حد بزرگ است",
@@ -177,7 +188,10 @@ def format_percent(
             field="value",
             value=value,
         )
-    rounded = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_EVEN)
+    if exact is not None:  # round() of a Fraction rounds half to even, exactly
+        rounded = Decimal(round(exact * 10**decimals)).scaleb(-decimals)
+    else:
+        rounded = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_EVEN)
     return _format(rounded, digits, True) + symbols(digits)["percentSign"]
 
 
