@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
+import jdatetime
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -26,6 +29,7 @@ from maskan.eligibility import (
 )
 from maskan.eligibility.programs import get
 from maskan.errors import MaskanError, RuleError
+from maskan.money import Rial
 
 SOURCE = Source(title_en="test law", title_fa="قانون آزمایشی", reference="tests", confidence="U")
 OLD_ENOUGH = register("test.old_enough", en="{observed} ≥ {required}", fa="{observed} ≥ {required}")
@@ -305,3 +309,45 @@ def test_explain_can_name_the_sources_of_the_deciding_rules() -> None:
     english = decision.explain("en", sources=True)
     assert english.splitlines()[-2:] == ["Sources:", "- test law (tests; U)"]
     assert decision.explain("fa", sources=True).splitlines()[-1] == "- قانون آزمایشی (tests; U)"
+
+
+@pytest.mark.parametrize(
+    ("program", "values", "code"),
+    [
+        ("workers_housing_cooperative", {"minimum_insurance_months": "24"}, "type"),
+        ("workers_housing_cooperative", {"minimum_insurance_months": 24.0}, "type"),
+        ("workers_housing_cooperative", {"minimum_insurance_months": True}, "type"),
+        ("workers_housing_cooperative", {"minimum_insurance_months": -1}, "out_of_range"),
+        ("national_housing_movement", {"residence_years": "5"}, "type"),
+        ("national_housing_movement", {"loan_ceiling": 10**10}, "type"),  # rials or toman?
+        ("national_housing_movement", {"interest_rate": 18.5}, "type"),
+        ("national_housing_movement", {"interest_rate": Decimal("NaN")}, "type"),
+        ("national_housing_movement", {"single_men_admitted": "yes"}, "type"),
+        ("national_housing_movement", {"target_income_deciles": (0, 1)}, "out_of_range"),
+        ("national_housing_movement", {"target_income_deciles": 3}, "type"),
+        ("without_housing", {"benefit_cutoff": "1357-13-01"}, "month_out_of_range"),
+        ("family_land", {"free_plot_min_children": 2.5}, "type"),
+    ],
+)
+def test_with_values_refuses_what_the_rules_could_not_use(
+    program: str, values: dict[str, object], code: str
+) -> None:
+    original = get(program)
+    with pytest.raises(MaskanError) as raised:
+        original.with_values(**values)
+    assert raised.value.code == code
+    assert raised.value.field == next(iter(values))
+    assert original == get(program)  # nothing changed
+
+
+def test_with_values_keeps_what_the_rules_can_use() -> None:
+    program = get("national_housing_movement").with_values(
+        interest_rate=Fraction(37, 2),
+        target_income_deciles=[1, 2],
+        loan_ceiling=Rial.from_toman(1_000_000_000),
+        residence_years=7,
+        benefit_cutoff=jdatetime.date(1357, 11, 22),
+    )
+    assert program.values["target_income_deciles"] == (1, 2)
+    assert program.values["benefit_cutoff"] == jdate(1357, 11, 22)
+    assert program.values["interest_rate"] == Fraction(37, 2)

@@ -34,6 +34,8 @@ import datetime
 import enum
 import itertools
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -210,6 +212,89 @@ class Parameter(Generic[T]):
         _remember(self._on, on, resolved)
         return resolved
 
+    def supplied(self, value: object) -> object:
+        """``value`` as :meth:`Program.with_values` stores it for this parameter, or a
+        :class:`~maskan.errors.RuleError` (code ``type`` or ``out_of_range``) saying why
+        the rules could not use it.
+
+        The value must be of the kind the law's own values are (an ``int`` of years, a
+        ``Rial``, a date, ``True``/``False``, a rate as ``Decimal``, ``int`` or
+        ``Fraction``, a tuple of deciles). Dates may be given as text or a
+        ``jdatetime.date``; counts of years, months or children must not be negative;
+        deciles run from 1 to 10. A parameter the law leaves open is checked by its unit
+        where the unit names a count (``years``, ``months``, ``children``); any other
+        value of such a parameter is left to the rules that read it.
+
+        >>> from maskan.calendar import jdate
+        >>> age = Parameter(code="min_age", label_en="minimum age", label_fa="حداقل سن",
+        ...                 unit="years", source=Source(title_en="x", title_fa="x",
+        ...                 reference="DOMAIN.md §4.2", confidence="S-news"),
+        ...                 history={"1400/10/14": 23})
+        >>> age.supplied(25)
+        25
+        >>> age.supplied("25")
+        Traceback (most recent call last):
+        ...
+        maskan.errors.RuleError: min_age: '25' is not a whole number of years (an int)
+        """
+        kinds = {type(law) for _, law in self.history}
+        kind = kinds.pop() if len(kinds) == 1 else _COUNTED.get(self.unit)
+        if kind is None:
+            return value
+        if kind is datetime.date:
+            return as_date(value, self.code)
+        if kind is int:
+            if type(value) is not int:
+                raise self._refuse(
+                    value, f"is not a whole number of {self.unit} (an int)", "عدد صحیح نیست"
+                )
+            if value < 0 and self.unit in _COUNTED:
+                raise self._refuse(value, "is negative", "منفی است", "out_of_range")
+            return value
+        if kind is bool:
+            if type(value) is not bool:
+                raise self._refuse(value, "is not True or False", "True یا False نیست")
+            return value
+        if kind is Decimal:
+            finite = not isinstance(value, Decimal) or value.is_finite()
+            if type(value) not in (int, Decimal, Fraction) or not finite:
+                raise self._refuse(
+                    value, "is not a rate (a Decimal, an int or a Fraction)", "نرخ نیست"
+                )
+            return value
+        if kind is tuple:
+            return self._deciles(value) if self.unit == "deciles" else value
+        if not isinstance(value, kind):
+            raise self._refuse(value, f"is not a {kind.__name__}", f"از نوع {kind.__name__} نیست")
+        return value
+
+    def _deciles(self, value: object) -> tuple[int, ...]:
+        if not isinstance(value, tuple | list | frozenset | set):
+            raise self._refuse(
+                value, "is not a tuple of income deciles", "فهرست دهک‌های درآمدی نیست"
+            )
+        deciles = tuple(value)
+        if not all(type(decile) is int and 1 <= decile <= 10 for decile in deciles):
+            raise self._refuse(
+                value,
+                "holds a decile outside 1 to 10",
+                "دهکی بیرون از ۱ تا ۱۰ دارد",
+                "out_of_range",
+            )
+        return deciles
+
+    def _refuse(self, value: object, reason: str, reason_fa: str, code: str = "type") -> RuleError:
+        return RuleError(
+            f"{self.code}: {describe(value)} {reason}",
+            message_fa=f"{self.code}: مقدار {describe(value)} برای «{self.label_fa}» {reason_fa}",
+            code=code,
+            field=self.code,
+            value=value,
+        )
+
+
+# Units that count: a value the caller supplies for them is a non-negative int.
+_COUNTED: dict[str, type] = {"years": int, "months": int, "children": int, "days": int}
 
 _MEMO_SIZE = 4096  # entries a parameter remembers before it starts afresh
 

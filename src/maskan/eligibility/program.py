@@ -132,7 +132,22 @@ class Program:
 
         Values the law leaves open must be supplied before :meth:`evaluate`; a value for a
         parameter the law sets overrides it (the finding then says it was supplied). Dates
-        may be given as text (``"1401-01-01"``, Jalali or ISO), as case files do.
+        may be given as text (``"1401-01-01"``, Jalali or ISO), as case files do. A value
+        the rules could not use (text for a number of years, a negative count, a plain
+        ``int`` for an amount of rials) raises :class:`~maskan.errors.RuleError` here, not
+        in :meth:`evaluate` (see :meth:`Parameter.supplied`).
+
+        >>> from maskan.eligibility.programs import workers_housing_cooperative
+        >>> program = workers_housing_cooperative.PROGRAM
+        >>> program.missing_values()
+        ('minimum_insurance_months',)
+        >>> program.with_values(minimum_insurance_months=24).missing_values()
+        ()
+        >>> program.with_values(minimum_insurance_months="24")
+        Traceback (most recent call last):
+        ...
+        maskan.errors.RuleError: minimum_insurance_months: '24' is not a whole number of \
+months (an int)
         """
         known = {parameter.code for parameter in self.parameters}
         unknown = sorted(set(values) - known)
@@ -145,11 +160,8 @@ class Program:
                 field="values",
                 value=unknown,
             )
-        dates = {parameter.code for parameter in self.parameters if parameter.unit == "date"}
-        converted = {
-            code: as_date(value, code) if code in dates and isinstance(value, str) else value
-            for code, value in values.items()
-        }
+        parameters = {parameter.code: parameter for parameter in self.parameters}
+        converted = {code: parameters[code].supplied(value) for code, value in values.items()}
         return attrs.evolve(self, values={**self.values, **converted})
 
     def missing_values(self) -> tuple[str, ...]:
