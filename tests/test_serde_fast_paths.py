@@ -16,6 +16,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from maskan import serde
 from maskan.calendar import jdate
@@ -304,3 +306,25 @@ def test_generated_reading_refuses_what_the_converters_refuse() -> None:
     data["residences"][0]["province"] = "IR-01"  # Kashan is in Isfahan
     with pytest.raises(DataError, match=r"\$\.residences\[0\]"):
         serde.from_dict(Person, data)
+
+
+@given(
+    st.recursive(
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.floats()
+        | st.text()
+        | st.dates(min_value=datetime.date(1000, 1, 1)),
+        lambda children: st.lists(children) | st.dictionaries(st.text(), children),
+        max_leaves=30,
+    ),
+    st.sampled_from(["iso", "jalali"]),
+)
+def test_the_text_writer_writes_any_plain_data_as_json_does(
+    value: object, dates: serde.DateMode
+) -> None:
+    expected = json.dumps(
+        serde.to_dict(value, dates=dates), ensure_ascii=False, separators=(",", ":")
+    )
+    assert serde._converter_for(dates).text()(value) == expected
