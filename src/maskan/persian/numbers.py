@@ -173,6 +173,14 @@ def format_percent(
             field="decimals",
             value=decimals,
         )
+    if isinstance(value, bool) or not isinstance(value, int | Decimal | float | Fraction):
+        raise InvalidNumber(
+            f"value: expected an int, a Decimal, a float or a Fraction, not {type(value).__name__}",
+            message_fa=f"value: عدد لازم است، نه {type(value).__name__}",
+            code="type",
+            field="value",
+            value=value,
+        )
     exact: Fraction | None = None
     if isinstance(value, Fraction):
         exact = value * 100
