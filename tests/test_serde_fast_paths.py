@@ -117,10 +117,20 @@ def test_to_json_refuses_what_it_refused(parser: str) -> None:
     class Unknown:
         x: object
 
-    with pytest.raises(TypeError):
-        serde.to_json([object()])
-    with pytest.raises(TypeError):
-        serde.to_json({"codes": {1, 2}})
+    looped: list[object] = []
+    looped.append(looped)
+    for value, path, code in (
+        ([object()], "$[0]", "type"),
+        ({"codes": {1, 2}}, "$.codes", "type"),
+        ({"a": [1, {"b": Unknown(x=object())}]}, "$.a[1].b.x", "type"),
+        ([0, 10**5000], "$[1]", "out_of_range"),
+        ({"a": {(1, 2): 3}}, "$", "type"),  # cattrs makes the key a list
+        (looped, "$", "type"),
+    ):
+        for write in (serde.to_json, serde.to_json_bytes):
+            with pytest.raises(DataError) as raised:
+                write(value)
+            assert [(p.path, p.code) for p in raised.value.problems] == [(path, code)]
     assert serde.to_json([Unknown(x=1)]) == '[{"x":1}]'  # cattrs writes a dataclass
 
 

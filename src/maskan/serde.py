@@ -586,9 +586,17 @@ def from_dict(cls: type[T], data: object) -> T:
 def to_json(obj: object, *, dates: DateMode = "iso", indent: int | None = None) -> str:
     """Write a maskan object as JSON text, Persian kept readable.
 
+    A value that no hook of the converter writes as JSON raises :class:`DataError`
+    naming its path (code ``type``; ``out_of_range`` for an integer too long to write).
+
     >>> from maskan.geo import Province
     >>> to_json({"province": Province.lookup("اصفهان"), "name": "مسکن"})
     '{"province":"IR-10","name":"مسکن"}'
+    >>> to_json({"members": [1, {2, 3}]})
+    Traceback (most recent call last):
+    ...
+    maskan.errors.DataError: $.members[1]: set cannot be written as JSON; register an \
+unstructure hook for it on serde.converter
     """
     made = _converter_for(dates)
     if indent is None:
@@ -605,14 +613,86 @@ def to_json(obj: object, *, dates: DateMode = "iso", indent: int | None = None) 
                 return made.text()(obj)
             except Exception:  # the general path below raises what is wrong
                 pass
-    data = made.unstructure(obj)
+    try:
+        data = made.unstructure(obj)
+    except MaskanError:
+        raise
+    except (TypeError, ValueError, AttributeError, RecursionError) as error:
+        # a dict key that cannot be a key once written (a tuple), an object holding
+        # itself, a record whose field holds what its hook cannot write
+        raise DataError(
+            [
+                Problem(
+                    "$",
+                    f"cannot be written as JSON: {type(error).__name__}: {error}",
+                    f"در JSON نوشته نمی‌شود: {type(error).__name__}: {error}",
+                    "type",
+                )
+            ]
+        ) from error
     if _orjson is not None and indent is None:
         try:
             return str(_orjson.dumps(data).decode())
         except TypeError:  # integers beyond 64 bits: the standard library handles them
             pass
     separators = (",", ":") if indent is None else (",", ": ")
-    return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+    try:
+        return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+    except (TypeError, ValueError, RecursionError) as error:
+        raise DataError([_unwritable(data, error)]) from error
+
+
+# Python writes integers of up to 4,300 digits (sys.get_int_max_str_digits()); about this
+# many bits, a little under, so that an integer refused is always found here
+_LONGEST_INT_BITS = int(4300 / math.log10(2)) - 8
+
+
+def _unwritable(data: object, error: BaseException) -> Problem:
+    """Where in ``data`` (what the converter gave) lies what JSON cannot hold, and what."""
+    stack: list[tuple[object, str]] = [(data, "$")]
+    open_: set[int] = set()  # containers seen: a second visit is a cycle
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, int) and value.bit_length() > _LONGEST_INT_BITS:
+            return Problem(
+                path,
+                f"an integer of about {int(value.bit_length() * math.log10(2)):,} digits is "
+                "too long to write",
+                f"عددی صحیح با حدود {int(value.bit_length() * math.log10(2))} رقم برای نوشتن "
+                "بیش از حد بلند است",
+                "out_of_range",
+            )
+        if value is None or isinstance(value, str | int | float):
+            continue
+        if isinstance(value, dict | list | tuple):
+            if id(value) in open_:
+                return Problem(path, "contains itself", "خودش را در بر دارد", "type")
+            open_.add(id(value))
+            if isinstance(value, dict):
+                for key, item in reversed(value.items()):
+                    if key is not None and not isinstance(key, str | int | float):
+                        return Problem(
+                            path,
+                            f"a key of type {type(key).__name__} cannot be a JSON key",
+                            f"کلیدی از نوع {type(key).__name__} در JSON نوشته نمی‌شود",
+                            "type",
+                        )
+                    stack.append((item, f"{path}.{key}"))
+            else:
+                stack.extend(
+                    (item, f"{path}[{index}]") for index, item in reversed(list(enumerate(value)))
+                )
+            continue
+        return Problem(
+            path,
+            f"{type(value).__name__} cannot be written as JSON; register an unstructure hook "
+            "for it on serde.converter",
+            f"مقداری از نوع {type(value).__name__} در JSON نوشته نمی‌شود",
+            "type",
+        )
+    return Problem(  # an integer JSON cannot write, or nesting too deep
+        "$", f"cannot be written as JSON: {error}", f"در JSON نوشته نمی‌شود: {error}", "type"
+    )
 
 
 def to_json_bytes(obj: object, *, dates: DateMode = "iso", indent: int | None = None) -> bytes:
