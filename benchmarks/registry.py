@@ -1,11 +1,12 @@
-"""Admitting members one at a time stays linear: the time per admission does not grow with
-the number of members already admitted.
+"""Admitting members (and adding a project's units) one at a time stays linear: the time
+per admission does not grow with the number of members already admitted.
 
 Run by hand: ``python benchmarks/registry.py``. For 10,000, 50,000 and 100,000 people it
 times ``Cooperative.admit`` (all into one cooperative, the worst case for its memberships)
 and ``Registry.admit`` (into one cooperative of a registry, and spread over 37 cooperatives,
 the number of active housing cooperatives in Isfahan county per DOMAIN.md §3), each
-admission returning a new immutable object. A flat column of microseconds per admission
+admission returning a new immutable object, and ``HousingProject.add_units`` adding one
+unit at a time. A flat column of microseconds per admission
 means linear total time; copying the members on every admission would make it grow in
 proportion to the size.
 
@@ -27,6 +28,7 @@ from maskan.calendar import jdate
 from maskan.identifiers import legal_id, national_id
 from maskan.models.cooperative import Cooperative, QuorumRule, Statute
 from maskan.models.person import Person
+from maskan.models.project import HousingProject, Unit
 from maskan.models.registry import Registry
 from maskan.money import Rial
 
@@ -137,17 +139,37 @@ def main() -> None:
 
         return run
 
+    project = HousingProject(
+        code="P-1", name="بهار", cooperative_id=one.legal_id, province="Isfahan"
+    )
+    units = [
+        Unit(number=str(position % 1000 + 1), block=f"B{position // 1000}")
+        for position in range(max(SIZES))
+    ]
+
+    def units_added(count: int) -> Callable[[], object]:
+        def run() -> object:
+            current = project
+            for unit in units[:count]:
+                current = current.add_units(unit)
+            assert len(current.units) == count
+            return current
+
+        return run
+
     print(
         "| admissions | Cooperative.admit | Registry.admit, 1 cooperative |"
         f" Registry.admit, {COOPERATIVES} cooperatives | Registry.admit, 1 cooperative, gc off |"
+        " HousingProject.add_units |"
     )
-    print("|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|")
     for size in SIZES:
         columns = [
             timed(cooperative_admits(size)),
             timed(registry_admits(size, one_registry, spread=False)),
             timed(registry_admits(size, many_registry, spread=True)),
             timed(registry_admits(size, one_registry, spread=False), collector=False),
+            timed(units_added(size)),
         ]
         shown = " | ".join(f"{seconds / size * 1e6:.1f} µs" for seconds in columns)
         print(f"| {size:,} | {shown} |")

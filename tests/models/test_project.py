@@ -528,3 +528,21 @@ def test_only_maskan_errors_escape() -> None:
         for value in hostile:
             attempt(functools.partial(operation, value))  # any other exception fails the test
     assert project == before
+
+
+def test_units_added_one_at_a_time_share_and_compare_as_a_tuple() -> None:
+    base = HousingProject(code="P-9", name="بهار", cooperative_id="14011517510", province="Isfahan")
+    first, second = Unit(number="1", block="A"), Unit(number="2", block="A")
+    one = base.add_units(first)
+    two = one.add_units(second)
+    assert one.units == (first,)
+    assert (first, second) == two.units
+    assert hash(two.units) == hash((first, second))
+    assert two == base.add_units(first, second)
+    assert two.units[1] is second
+    with pytest.raises(ProjectError) as raised:
+        two.add_units(Unit(number="3", block="A"), Unit(number="۲", block="A"))
+    assert (raised.value.code, raised.value.field) == ("duplicate_unit", "add_units")
+    assert two.units == (first, second)  # nothing half-applied
+    assert len(one.units) == 1
+    assert pickle.loads(pickle.dumps(two)) == two

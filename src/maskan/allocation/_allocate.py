@@ -648,7 +648,7 @@ class _Eligible(Protocol):
 
 def _check_units(value: object) -> tuple[tuple[Unit, ...], str | None, str | None]:
     if isinstance(value, HousingProject):
-        units, project, cooperative = value.units, value.code, value.cooperative_id
+        units, project, cooperative = tuple(value.units), value.code, value.cooperative_id
     elif isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
         raise wrong_type(
             "units", value, "a HousingProject or a list of Units", "پروژه یا فهرست واحدها"

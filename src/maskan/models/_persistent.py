@@ -22,7 +22,8 @@ structures avoid that:
   keeps its place.
 
 All three are read-only :class:`~collections.abc.Sequence` / mapping-like values that
-compare by content, hash by content (cached), and pickle and deep-copy as their content
+compare by content (a sequence also equals the tuple of its items), hash by content
+(cached; a sequence as that tuple does), and pickle and deep-copy as their content
 (a trie's layout depends on ``hash()``, which differs between processes).
 
 >>> first = Chain(["a", "b"])
@@ -303,6 +304,8 @@ class Chain(Sequence[T]):
             if other._store is self._store:
                 return other._length == self._length
             return self._length == other._length and all(map(_same, self, other))
+        if isinstance(other, tuple):  # it reads as one, and hashes as one
+            return self._length == len(other) and all(map(_same, self, other))
         return NotImplemented
 
     def __hash__(self) -> int:
@@ -390,6 +393,8 @@ class Keyed(Sequence[T], Generic[K, T]):
         if isinstance(other, Keyed):
             if other._map is self._map and other._order == self._order:
                 return True
+            return len(self) == len(other) and all(map(_same, self, other))
+        if isinstance(other, tuple):  # it reads as one, and hashes as one
             return len(self) == len(other) and all(map(_same, self, other))
         return NotImplemented
 

@@ -71,10 +71,10 @@ from __future__ import annotations
 import datetime
 import functools
 import operator
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import SupportsIndex
+from typing import SupportsIndex, cast
 
 import attrs
 
@@ -98,6 +98,7 @@ from maskan.models._fields import (
     wrong_type,
 )
 from maskan.models._labels import Labelled, labels
+from maskan.models._persistent import Keyed
 from maskan.money import Rial
 from maskan.persian.digits import to_latin_digits
 from maskan.persian.numbers import parse_number
@@ -111,6 +112,7 @@ __all__ = [
     "ProjectStatus",
     "StatusChange",
     "Unit",
+    "Units",
 ]
 
 _HUNDRED = Decimal(100)
@@ -335,8 +337,10 @@ def _land_tenure(value: LandTenure | str | None) -> LandTenure | None:
     return None if value is None else as_choice(value, LandTenure, "land_tenure")
 
 
-def _units(value: Iterable[Unit]) -> tuple[Unit, ...]:
-    return as_sequence(value, ProjectError, "units", "Unit")
+def _units(value: Iterable[Unit]) -> Units:
+    if isinstance(value, Units):
+        return value
+    return Units(as_sequence(value, ProjectError, "units", "Unit"))
 
 
 def _status_history(value: Iterable[StatusChange]) -> tuple[StatusChange, ...]:
@@ -511,7 +515,8 @@ class HousingProject:
         address: the street address, or ``None``.
         land_area_m2: the land's area in square metres, more than zero, or ``None``.
         land_tenure: how the land is held, or ``None``.
-        units: the residential units, unique by block and number.
+        units: the residential units, unique by block and number (a read-only sequence;
+            see [`Units`][maskan.models.project.Units]).
         status_history: the stages reached, one step at a time (the opening may be left
             out), in date order.
         progress_history: the physical-progress reports, never decreasing, in date order.
@@ -533,7 +538,7 @@ class HousingProject:
     address: str | None = attrs.field(default=None, converter=to_optional_text)
     land_area_m2: Decimal | None = attrs.field(default=None, converter=_land_area)
     land_tenure: LandTenure | None = attrs.field(default=None, converter=_land_tenure)
-    units: tuple[Unit, ...] = attrs.field(default=(), converter=_units)
+    units: Sequence[Unit] = attrs.field(default=(), converter=_units)
     status_history: tuple[StatusChange, ...] = attrs.field(default=(), converter=_status_history)
     progress_history: tuple[ProgressReport, ...] = attrs.field(
         default=(), converter=_progress_history
@@ -545,6 +550,10 @@ class HousingProject:
         from maskan.display import html  # display sits above the models
 
         return html(self)
+
+    @property
+    def _units(self) -> Units:
+        return cast(Units, self.units)
 
     def __attrs_post_init__(self) -> None:
         if self.county is not None and self.county.province != self.province:
@@ -559,11 +568,9 @@ class HousingProject:
             )
         if self.land_area_m2 is not None and self.land_area_m2 <= 0:
             raise _not_positive("land_area_m2", self.land_area_m2)
-        _check_items("units", self.units, Unit)
         _check_items("financing", self.financing, Financing)
         _check_items("status_history", self.status_history, StatusChange)
         _check_items("progress_history", self.progress_history, ProgressReport)
-        _check_units("units", (), self.units)
         for index in range(1, len(self.status_history)):
             _check_status_step(
                 f"status_history[{index}]",
@@ -792,9 +799,7 @@ or before 1404/01/15 (2025-04-04); the progress then was unknown
         ...
         maskan.errors.ProjectError: add_units: unit 1 of block A is already in the project
         """
-        _check_items("add_units", units, Unit)
-        _check_units("add_units", self.units, units)
-        return attrs.evolve(self, units=(*self.units, *units))
+        return attrs.evolve(self, units=self._units.with_units(units, field="add_units"))
 
     def add_financing(self, *financing: Financing) -> HousingProject:
         """Return the project with more financing recorded.
@@ -838,26 +843,75 @@ def _next(status: ProjectStatus) -> ProjectStatus | None:
     return _STAGES[position] if position < len(_STAGES) else None
 
 
+def _unit_key(unit: Unit) -> tuple[str, str]:
+    return unit.key
+
+
+class Units(Keyed[tuple[str, str], Unit]):
+    """A project's residential units: an immutable sequence of :class:`Unit` in the order
+    they were added, found by ``(block, number)`` in O(log n).
+
+    A project's ``units`` field holds one, so that adding units one at a time stays linear
+    (a new project shares the units of the one it came from). It compares equal to another
+    with the same units in the same order.
+
+    >>> units = Units([Unit(number="1", block="A"), Unit(number="2", block="A")])
+    >>> len(units), units.get(("A", "2")).number, units.get(("B", "1")) is None
+    (2, '2', True)
+    >>> Units([Unit(number="1"), Unit(number="۱")])
+    Traceback (most recent call last):
+    ...
+    maskan.errors.ProjectError: units: unit 1 is already in the project
+    """
+
+    __slots__ = ()
+
+    def __init__(self, units: Iterable[Unit] = ()) -> None:
+        super().__init__(_unit_key)
+        self._add_checked("units", units)
+
+    def with_units(self, units: Iterable[Unit], *, field: str = "units") -> Units:
+        """A new collection with ``units`` added after these; this one is unchanged.
+
+        Raises ``ProjectError`` (``type``, ``duplicate_unit``) naming ``field``.
+
+        >>> first = Units([Unit(number="1")])
+        >>> second = first.with_units([Unit(number="2")])
+        >>> len(first), len(second)
+        (1, 2)
+        """
+        new: Units = self._copy()  # type: ignore[assignment]
+        new._add_checked(field, units)
+        return new
+
+    def _add_checked(self, field: str, units: Iterable[Unit]) -> None:
+        for unit in units:
+            if not isinstance(unit, Unit):
+                raise wrong_type(ProjectError, field, unit, "Unit")
+            if self.has_key(unit.key):
+                raise _duplicate_unit(field, unit)
+            self._add_in_place(unit)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Units, (tuple(self),))
+
+
+def _duplicate_unit(field: str, unit: Unit) -> ProjectError:
+    block = f" of block {unit.block}" if unit.block else ""
+    block_fa = f" بلوک {unit.block}" if unit.block else ""
+    return _fail(
+        field,
+        "duplicate_unit",
+        f"unit {unit.number}{block} is already in the project",
+        f"واحد {unit.number}{block_fa} پیش‌تر در پروژه ثبت شده است",
+        unit,
+    )
+
+
 def _check_items(field: str, items: Iterable[object], kind: type) -> None:
     for item in items:
         if not isinstance(item, kind):
             raise wrong_type(ProjectError, field, item, kind.__name__)
-
-
-def _check_units(field: str, existing: Iterable[Unit], added: Iterable[Unit]) -> None:
-    seen = {unit.key for unit in existing}
-    for unit in added:
-        if unit.key in seen:
-            block = f" of block {unit.block}" if unit.block else ""
-            block_fa = f" بلوک {unit.block}" if unit.block else ""
-            raise _fail(
-                field,
-                "duplicate_unit",
-                f"unit {unit.number}{block} is already in the project",
-                f"واحد {unit.number}{block_fa} پیش‌تر در پروژه ثبت شده است",
-                unit,
-            )
-        seen.add(unit.key)
 
 
 def _check_status_step(field: str, last: StatusChange, change: StatusChange) -> None:
