@@ -214,3 +214,20 @@ def test_every_error_code_is_in_the_catalog() -> None:
 def test_the_catalog_lists_no_code_the_library_lacks() -> None:
     extra = sorted(_listed() - set(library_codes()))
     assert not extra, f"docs/reference/errors.md lists codes maskan never raises: {extra}"
+
+
+def _rows(page: Path) -> list[tuple[str, str]]:
+    """Each table row's code and classes, in order."""
+    rows = []
+    for line in page.read_text(encoding="utf-8").splitlines():
+        if line.startswith("| `"):
+            cells = line.split(" | ")
+            rows.append((cells[0], cells[1]))
+    return rows
+
+
+def test_the_persian_catalog_lists_the_same_codes_and_classes() -> None:
+    persian = PAGE.with_name("errors.fa.md")
+    assert _rows(persian) == _rows(PAGE), (
+        "docs/reference/errors.fa.md must list the codes and classes of errors.md, in order"
+    )

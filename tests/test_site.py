@@ -140,6 +140,7 @@ def test_the_english_pages_are_left_to_right(site: Path) -> None:
         "identifiers/sheba",
         "identifiers/bank_card",
         "identifiers/banks",
+        "reference/errors",
     ],
 )
 def test_the_persian_section_has_its_own_pages(site: Path, page: str) -> None:
