@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import json
 import os
 import sys
 import tempfile
@@ -151,13 +152,20 @@ _DOCUMENTS = (Person, Cooperative, HousingProject, Ledger, Rial, dict[str, Rial]
 
 def serde_json(data: bytes) -> None:
     """``serde.from_json`` into every model, from bytes and from text; what is read is
-    written and read back to an equal object."""
+    written and read back to an equal object, and every way of writing it (orjson's
+    stream, the text writer used without orjson, ``to_json_bytes``) writes the same JSON
+    the standard library writes for ``to_dict``."""
     as_text = data.decode("utf-8", errors="replace")
     for cls in _DOCUMENTS:
         for document in (data, as_text):
             obj = _call(serde.from_json, cls, document)
             if obj is not _MISSING:
-                assert serde.from_json(cls, serde.to_json(obj)) == obj, data
+                text = serde.to_json(obj)
+                assert serde.from_json(cls, text) == obj, data
+                plain = json.dumps(serde.to_dict(obj), ensure_ascii=False, separators=(",", ":"))
+                assert text == plain == serde._converter_for("iso").text()(obj), data
+                written = _call(serde.to_json_bytes, obj)
+                assert written is _MISSING or written == text.encode(), data
 
 
 # -- the command line's roster reader -----------------------------------------------------
