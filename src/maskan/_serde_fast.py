@@ -47,7 +47,14 @@ import attrs
 import cattrs
 from cattrs.fns import identity
 
-__all__ = ["make_structure_fn", "make_unstructure_fn", "supported"]
+__all__ = [
+    "make_structure_fn",
+    "make_unstructure_fn",
+    "structure_hook",
+    "supported",
+    "unstructure_hook",
+    "writable_fields",
+]
 
 _counter = [0]
 _CALL = re.compile(r"([A-Za-z_]\w*)\(x\)")  # an element written by one function's call
@@ -112,6 +119,23 @@ def supported(cls: type) -> bool:
     return _fields(cls) is not None
 
 
+def writable_fields(cls: type) -> tuple[attrs.Attribute[Any], ...] | None:
+    """The fields of ``cls`` when a generated function can write it: every field
+    :func:`supported`, and each default one that reads as ``None`` once converted (a field
+    holding it is left out).
+
+    >>> import datetime
+    >>> writable_fields(datetime.date) is None
+    True
+    """
+    found = _fields(cls)
+    if found is None or not all(
+        field.default is attrs.NOTHING or _default_converted_is_none(field) for field in found
+    ):
+        return None
+    return found
+
+
 def _default_converted_is_none(field: attrs.Attribute[Any]) -> bool:
     # cattrs compares a value with the default after the field's converter; a converter
     # that turns None into something else is left to cattrs
@@ -168,10 +192,8 @@ def make_unstructure_fn(
     >>> make_unstructure_fn(Share, made, {int: (identity, "str({0})")})(Share(12))
     {'percent': '12'}
     """
-    found = _fields(cls)
-    if found is None or not all(
-        field.default is attrs.NOTHING or _default_converted_is_none(field) for field in found
-    ):
+    found = writable_fields(cls)
+    if found is None:
         return made.gen_unstructure_attrs_fromdict(cls)
     with _building(made, cls, "unstructure"):
         return _make_unstructure_fn(cls, made, templates, found, names, tuples_as_lists)

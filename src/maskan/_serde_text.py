@@ -90,13 +90,10 @@ class TextWriter(dict[type, Callable[[Any, list[str]], None]]):
         hook = self.made.get_unstructure_hook(kind)
         if hook is identity:
             return _append_plain
-        if _generated_for(hook, kind):
-            return self._class_writer(kind)
-
-        def write(value: object, pieces: list[str]) -> None:
-            pieces.append(_plain(hook(value)))
-
-        return write
+        found = _serde_fast.writable_fields(kind) if _generated_for(hook, kind) else None
+        if found is None:
+            return _through(hook)
+        return _ClassSource(self, kind, found).compile()
 
     def _sequence(self, values: list[Any] | tuple[Any, ...], pieces: list[str]) -> None:
         if not values:
@@ -121,23 +118,18 @@ class TextWriter(dict[type, Callable[[Any, list[str]], None]]):
             pieces.append(",")
         pieces[-1] = "}"
 
-    def _class_writer(self, cls: type) -> Callable[[Any, list[str]], None]:
-        found = _serde_fast._fields(cls)
-        if found is None or not all(
-            field.default is attrs.NOTHING or _serde_fast._default_converted_is_none(field)
-            for field in found
-        ):
-            hook = self.made.get_unstructure_hook(cls)
-
-            def write(value: object, pieces: list[str]) -> None:
-                pieces.append(_plain(hook(value)))
-
-            return write
-        return _ClassSource(self, cls, found).compile()
-
 
 def _append_plain(value: object, pieces: list[str]) -> None:
     pieces.append(_plain(value))
+
+
+def _through(hook: Callable[[Any], Any]) -> Callable[[Any, list[str]], None]:
+    """A writer appending what ``hook`` gives, written by the standard library's encoder."""
+
+    def write(value: object, pieces: list[str]) -> None:
+        pieces.append(_plain(hook(value)))
+
+    return write
 
 
 class _ClassSource:

@@ -238,7 +238,7 @@ class Parameter(Generic[T]):
         maskan.errors.RuleError: min_age: '25' is not a whole number of years (an int)
         """
         kinds = {type(law) for _, law in self.history}
-        kind = kinds.pop() if len(kinds) == 1 else _COUNTED.get(self.unit)
+        kind = kinds.pop() if len(kinds) == 1 else int if self.unit in _COUNTED else None
         if kind is None:
             return value
         if kind is datetime.date:
@@ -294,7 +294,7 @@ class Parameter(Generic[T]):
 
 
 # Units that count: a value the caller supplies for them is a non-negative int.
-_COUNTED: dict[str, type] = {"years": int, "months": int, "children": int, "days": int}
+_COUNTED = frozenset({"years", "months", "children", "days"})
 
 _MEMO_SIZE = 4096  # entries a parameter remembers before it starts afresh
 

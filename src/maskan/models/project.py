@@ -843,10 +843,6 @@ def _next(status: ProjectStatus) -> ProjectStatus | None:
     return _STAGES[position] if position < len(_STAGES) else None
 
 
-def _unit_key(unit: Unit) -> tuple[str, str]:
-    return unit.key
-
-
 class Units(Keyed[tuple[str, str], Unit]):
     """A project's residential units: an immutable sequence of :class:`Unit` in the order
     they were added, found by ``(block, number)`` in O(log n).
@@ -867,7 +863,7 @@ class Units(Keyed[tuple[str, str], Unit]):
     __slots__ = ()
 
     def __init__(self, units: Iterable[Unit] = ()) -> None:
-        super().__init__(_unit_key)
+        super().__init__(operator.attrgetter("key"))
         self._add_checked("units", units)
 
     def with_units(self, units: Iterable[Unit], *, field: str = "units") -> Units:
